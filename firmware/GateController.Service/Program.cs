@@ -1,0 +1,2 @@
+Console.WriteLine("gatecontrollerd");
+return 0;
