@@ -25,9 +25,7 @@ public sealed class DoorStateMachine : IDisposable
     private readonly bool _relockOnClose;
     private readonly Lock _gate = new();
     private readonly List<DoorEvent> _pending = new(4);
-    private readonly ITimer _relockTimer;
-    private readonly ITimer _heldOpenTimer;
-    private readonly ITimer _feedbackTimer;
+    private readonly ITimer _timer;
 
     private DoorLockState _state = DoorLockState.Locked;
     private DateTimeOffset _relockAt;
@@ -42,6 +40,7 @@ public sealed class DoorStateMachine : IDisposable
     private DateTimeOffset _feedbackUntil;
     private DoorOutputs _outputs;
     private bool _dispatching;
+    private bool _processingDeadlines;
     private bool _disposed;
 
     /// <summary>Creates a locked door.</summary>
@@ -65,9 +64,7 @@ public sealed class DoorStateMachine : IDisposable
         _manualReleaseLimit = options.ManualReleaseLimit;
         _lockType = options.LockType;
         _relockOnClose = options.RelockOnClose;
-        _relockTimer = timeProvider.CreateTimer(static s => ((DoorStateMachine)s!).OnRelockTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _heldOpenTimer = timeProvider.CreateTimer(static s => ((DoorStateMachine)s!).OnHeldOpenTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _feedbackTimer = timeProvider.CreateTimer(static s => ((DoorStateMachine)s!).OnFeedbackTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = timeProvider.CreateTimer(static s => ((DoorStateMachine)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _outputs = ComputeOutputs();
     }
 
@@ -127,7 +124,7 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             StartFeedback(BuzzerPattern.Granted, now);
             Unlock(DoorEventCause.Grant, now);
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -138,7 +135,7 @@ public sealed class DoorStateMachine : IDisposable
         {
             var now = Enter();
             StartFeedback(BuzzerPattern.Denied, now);
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -149,7 +146,7 @@ public sealed class DoorStateMachine : IDisposable
         {
             var now = Enter();
             StartFeedback(BuzzerPattern.LockedOut, now);
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -160,7 +157,7 @@ public sealed class DoorStateMachine : IDisposable
         {
             var now = Enter();
             Unlock(DoorEventCause.ExitButton, now);
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -177,6 +174,7 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             if (open == _doorOpen)
             {
+                ArmTimer();
                 return;
             }
 
@@ -201,7 +199,7 @@ public sealed class DoorStateMachine : IDisposable
                 }
             }
 
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -217,6 +215,7 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             if (active == _fireAlarm)
             {
+                ArmTimer();
                 return;
             }
 
@@ -233,7 +232,7 @@ public sealed class DoorStateMachine : IDisposable
                 Relock(DoorEventCause.FireAlarmCleared, now);
             }
 
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -246,12 +245,13 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             if (active == _tamper)
             {
+                ArmTimer();
                 return;
             }
 
             _tamper = active;
             Raise(active ? DoorEventKind.Tamper : DoorEventKind.TamperCleared, now);
-            Publish(now);
+            Commit(now);
         }
     }
 
@@ -274,6 +274,7 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             if (_state == DoorLockState.FireRelease)
             {
+                ArmTimer();
                 return false;
             }
 
@@ -281,7 +282,7 @@ public sealed class DoorStateMachine : IDisposable
             _relockAt = now + duration;
             _heldOpen = false;
             Raise(DoorEventKind.ManualRelease, now, DoorEventCause.None, duration);
-            Publish(now);
+            Commit(now);
             return true;
         }
     }
@@ -295,11 +296,12 @@ public sealed class DoorStateMachine : IDisposable
             var now = Enter();
             if (_state is DoorLockState.Locked or DoorLockState.FireRelease)
             {
+                ArmTimer();
                 return false;
             }
 
             Relock(DoorEventCause.OperatorRelock, now);
-            Publish(now);
+            Commit(now);
             return true;
         }
     }
@@ -317,9 +319,7 @@ public sealed class DoorStateMachine : IDisposable
             _disposed = true;
         }
 
-        _relockTimer.Dispose();
-        _heldOpenTimer.Dispose();
-        _feedbackTimer.Dispose();
+        _timer.Dispose();
     }
 
     private bool Read(Func<DoorStateMachine, bool> read)
@@ -338,7 +338,11 @@ public sealed class DoorStateMachine : IDisposable
             throw new InvalidOperationException("a door output or event handler must not call back into the door state machine");
         }
 
-        return _time.GetUtcNow();
+        // A deadline that passed while its timer had not fired yet comes first: a door opened just after
+        // the pulse ended is forced even if the timer thread is late.
+        var now = _time.GetUtcNow();
+        ProcessDeadlines(now);
+        return now;
     }
 
     private void Unlock(DoorEventCause cause, DateTimeOffset now)
@@ -374,75 +378,116 @@ public sealed class DoorStateMachine : IDisposable
     private void Raise(DoorEventKind kind, DateTimeOffset now, DoorEventCause cause = DoorEventCause.None, TimeSpan duration = default) =>
         _pending.Add(new DoorEvent(kind, now, cause, duration));
 
-    private void OnRelockTimer()
+    private void OnTimer()
     {
         lock (_gate)
         {
-            if (_disposed || _state is not (DoorLockState.Unlocked or DoorLockState.ManualRelease))
+            // A timer re-armed while handlers run may fire on this same thread; the outer pass handles its deadline.
+            if (_disposed || _dispatching || _processingDeadlines)
             {
                 return;
             }
 
-            var now = _time.GetUtcNow();
-            if (now < _relockAt)
-            {
-                _relockTimer.Change(_relockAt - now, Timeout.InfiniteTimeSpan);
-                return;
-            }
-
-            Relock(_state == DoorLockState.Unlocked ? DoorEventCause.PulseElapsed : DoorEventCause.ManualReleaseElapsed, now);
-            Publish(now);
+            ProcessDeadlines(_time.GetUtcNow());
+            ArmTimer();
         }
     }
 
-    private void OnHeldOpenTimer()
+    /// <summary>
+    /// Handles every deadline due by <paramref name="now"/>, earliest first, each stamped with the moment it
+    /// was due, so a late timer (or a test clock that jumps) gives the same story as a punctual one.
+    /// </summary>
+    private void ProcessDeadlines(DateTimeOffset now)
     {
-        lock (_gate)
+        _processingDeadlines = true;
+        try
         {
-            if (_disposed || !_heldOpenArmed)
+            while (TryGetNextDeadline(out var deadline, out var kind) && deadline <= now)
             {
-                return;
-            }
+                switch (kind)
+                {
+                    case DeadlineKind.Relock:
+                        Relock(_state == DoorLockState.Unlocked ? DoorEventCause.PulseElapsed : DoorEventCause.ManualReleaseElapsed, deadline);
+                        break;
+                    case DeadlineKind.HeldOpen:
+                        _heldOpenArmed = false;
+                        _heldOpen = true;
+                        Raise(DoorEventKind.HeldOpen, deadline);
+                        break;
+                    default:
+                        _feedback = BuzzerPattern.None;
+                        break;
+                }
 
-            var now = _time.GetUtcNow();
-            if (now < _heldOpenAt)
-            {
-                _heldOpenTimer.Change(_heldOpenAt - now, Timeout.InfiniteTimeSpan);
-                return;
+                Publish(deadline);
             }
-
-            _heldOpenArmed = false;
-            _heldOpen = true;
-            Raise(DoorEventKind.HeldOpen, now);
-            Publish(now);
+        }
+        finally
+        {
+            _processingDeadlines = false;
         }
     }
 
-    private void OnFeedbackTimer()
+    private bool TryGetNextDeadline(out DateTimeOffset deadline, out DeadlineKind kind)
     {
-        lock (_gate)
+        deadline = DateTimeOffset.MaxValue;
+        kind = DeadlineKind.None;
+        if (_state is DoorLockState.Unlocked or DoorLockState.ManualRelease)
         {
-            if (_disposed || _feedback == BuzzerPattern.None)
-            {
-                return;
-            }
-
-            var now = _time.GetUtcNow();
-            if (now < _feedbackUntil)
-            {
-                _feedbackTimer.Change(_feedbackUntil - now, Timeout.InfiniteTimeSpan);
-                return;
-            }
-
-            _feedback = BuzzerPattern.None;
-            Publish(now);
+            deadline = _relockAt;
+            kind = DeadlineKind.Relock;
         }
+
+        if (_heldOpenArmed && _heldOpenAt < deadline)
+        {
+            deadline = _heldOpenAt;
+            kind = DeadlineKind.HeldOpen;
+        }
+
+        if (_feedback != BuzzerPattern.None && _feedbackUntil < deadline)
+        {
+            deadline = _feedbackUntil;
+            kind = DeadlineKind.Feedback;
+        }
+
+        return kind != DeadlineKind.None;
     }
 
-    /// <summary>Re-arms the timers for the new state, then tells the handlers: outputs first, then events.</summary>
+    /// <summary>Points the one timer at the next deadline; every deadline before now has been handled.</summary>
+    private void ArmTimer()
+    {
+        if (!TryGetNextDeadline(out var deadline, out _))
+        {
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var due = deadline - _time.GetUtcNow();
+        _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
+    }
+
+    private void Commit(DateTimeOffset now)
+    {
+        Publish(now);
+        ArmTimer();
+    }
+
+    /// <summary>Updates the held-open clock for the new state, then tells the handlers: outputs first, then events.</summary>
     private void Publish(DateTimeOffset now)
     {
-        ScheduleTimers(now);
+        // The held-open clock runs while the door is open under normal control: not during a manual or fire
+        // release, not once forced or already held open. It starts when the door opens or the release ends.
+        var heldOpenShouldRun = _doorOpen && !_forced && !_heldOpen && _state is (DoorLockState.Locked or DoorLockState.Unlocked);
+        if (heldOpenShouldRun && !_heldOpenArmed)
+        {
+            _heldOpenArmed = true;
+            _heldOpenAt = now + _heldOpenThreshold;
+        }
+        else if (!heldOpenShouldRun)
+        {
+            _heldOpenArmed = false;
+        }
+
         var outputs = ComputeOutputs();
         var outputsChanged = outputs != _outputs;
         _outputs = outputs;
@@ -466,36 +511,6 @@ public sealed class DoorStateMachine : IDisposable
         }
     }
 
-    private void ScheduleTimers(DateTimeOffset now)
-    {
-        // The timers always point at the current deadline; a callback that fires for an old deadline re-checks it.
-        _relockTimer.Change(
-            _state is DoorLockState.Unlocked or DoorLockState.ManualRelease ? Remaining(_relockAt, now) : Timeout.InfiniteTimeSpan,
-            Timeout.InfiniteTimeSpan);
-
-        // The held-open clock runs while the door is open under normal control: not during a manual or fire
-        // release, not once forced or already held open. It starts when the door opens or the release ends.
-        var heldOpenShouldRun = _doorOpen && !_forced && !_heldOpen && _state is (DoorLockState.Locked or DoorLockState.Unlocked);
-        if (heldOpenShouldRun && !_heldOpenArmed)
-        {
-            _heldOpenArmed = true;
-            _heldOpenAt = now + _heldOpenThreshold;
-            _heldOpenTimer.Change(_heldOpenThreshold, Timeout.InfiniteTimeSpan);
-        }
-        else if (!heldOpenShouldRun && _heldOpenArmed)
-        {
-            _heldOpenArmed = false;
-            _heldOpenTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
-        _feedbackTimer.Change(
-            _feedback != BuzzerPattern.None ? Remaining(_feedbackUntil, now) : Timeout.InfiniteTimeSpan,
-            Timeout.InfiniteTimeSpan);
-    }
-
-    private static TimeSpan Remaining(DateTimeOffset deadline, DateTimeOffset now) =>
-        deadline > now ? deadline - now : TimeSpan.Zero;
-
     private DoorOutputs ComputeOutputs()
     {
         var unlocked = _state != DoorLockState.Locked;
@@ -504,5 +519,13 @@ public sealed class DoorStateMachine : IDisposable
         var red = !unlocked || alarm || _feedback is BuzzerPattern.Denied or BuzzerPattern.LockedOut;
         var buzzer = alarm ? BuzzerPattern.Alarm : _feedback;
         return new DoorOutputs(relayEnergised, unlocked, red, buzzer);
+    }
+
+    private enum DeadlineKind
+    {
+        None,
+        Relock,
+        HeldOpen,
+        Feedback,
     }
 }
