@@ -97,7 +97,7 @@ public static class DemoScenario
     private static ScenarioStep Pin(double atSeconds, string reader, string decisionLine, Func<CredentialPresented, ScenarioDecision>? decide,
         DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null) =>
         new(TimeSpan.FromSeconds(atSeconds), $"PIN entered at \"{reader}\"",
-            r => r.PresentCredential(CredentialPresented.ForPin(reader, "000000", r.Clock.GetUtcNow()), decide ?? (_ => ScenarioDecision.Parse(decisionLine))).ToString(),
+            r => r.PresentCredential(CredentialPresented.ForPin(reader, "739215", r.Clock.GetUtcNow()), decide ?? (_ => ScenarioDecision.Parse(decisionLine))).ToString(),
             expected)
         {
             ExpectedState = state,
