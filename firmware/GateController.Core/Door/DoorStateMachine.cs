@@ -12,7 +12,8 @@ namespace GateController.Core.Door;
 /// last outputs a handler saw are always the current ones. They must be quick, must not throw and must not
 /// call back into the machine (doing so throws <see cref="InvalidOperationException"/>).</para>
 /// <para>At construction the door is locked, its contact closed, and the fire-alarm and tamper inputs
-/// inactive; the caller reports the real inputs right after. A door reported open while locked is forced.</para>
+/// inactive; the caller reports the real inputs with <see cref="ReportInitialInputs"/> before any other input
+/// (a door found open at start-up is not forced, only timed for held-open).</para>
 /// </remarks>
 public sealed class DoorStateMachine : IDisposable
 {
@@ -41,6 +42,7 @@ public sealed class DoorStateMachine : IDisposable
     private DoorOutputs _outputs;
     private bool _dispatching;
     private bool _processingDeadlines;
+    private bool _inputsReported;
     private bool _disposed;
 
     /// <summary>Creates a locked door.</summary>
@@ -112,6 +114,47 @@ public sealed class DoorStateMachine : IDisposable
 
     /// <summary>Whether the forced-door alarm is active (until the door closes).</summary>
     public bool IsForced => Read(static m => m._forced);
+
+    /// <summary>
+    /// Reports the inputs as they are at start-up, before any other input: a fire alarm releases the door, tamper
+    /// raises its alarm, and a door found open is not forced — its held-open clock starts now instead.
+    /// </summary>
+    /// <param name="doorOpen">Whether the door contact reads open.</param>
+    /// <param name="fireAlarmActive">Whether the fire-alarm input is active.</param>
+    /// <param name="tamperActive">Whether the tamper input is active.</param>
+    /// <exception cref="InvalidOperationException">Another input was already reported.</exception>
+    public void ReportInitialInputs(bool doorOpen, bool fireAlarmActive, bool tamperActive)
+    {
+        lock (_gate)
+        {
+            if (_inputsReported)
+            {
+                throw new InvalidOperationException("the initial inputs are reported once, before any other input");
+            }
+
+            var now = Enter();
+            if (fireAlarmActive)
+            {
+                _fireAlarm = true;
+                _state = DoorLockState.FireRelease;
+                Raise(DoorEventKind.FireReleaseStarted, now);
+            }
+
+            if (tamperActive)
+            {
+                _tamper = true;
+                Raise(DoorEventKind.Tamper, now);
+            }
+
+            if (doorOpen)
+            {
+                _doorOpen = true;
+                Raise(DoorEventKind.Opened, now);
+            }
+
+            Commit(now);
+        }
+    }
 
     /// <summary>
     /// An access decision granted entry: unlocks for the pulse (or restarts a running pulse) and plays the
@@ -341,7 +384,17 @@ public sealed class DoorStateMachine : IDisposable
         // A deadline that passed while its timer had not fired yet comes first: a door opened just after
         // the pulse ended is forced even if the timer thread is late.
         var now = _time.GetUtcNow();
-        ProcessDeadlines(now);
+        _inputsReported = true;
+        try
+        {
+            ProcessDeadlines(now);
+        }
+        catch
+        {
+            ArmTimer();
+            throw;
+        }
+
         return now;
     }
 
@@ -388,8 +441,14 @@ public sealed class DoorStateMachine : IDisposable
                 return;
             }
 
-            ProcessDeadlines(_time.GetUtcNow());
-            ArmTimer();
+            try
+            {
+                ProcessDeadlines(_time.GetUtcNow());
+            }
+            finally
+            {
+                ArmTimer();
+            }
         }
     }
 
@@ -466,10 +525,17 @@ public sealed class DoorStateMachine : IDisposable
         _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Publishes the change; the timer is re-armed even if a handler throws, so the door still relocks.</summary>
     private void Commit(DateTimeOffset now)
     {
-        Publish(now);
-        ArmTimer();
+        try
+        {
+            Publish(now);
+        }
+        finally
+        {
+            ArmTimer();
+        }
     }
 
     /// <summary>Updates the held-open clock for the new state, then tells the handlers: outputs first, then events.</summary>

@@ -170,4 +170,64 @@ public sealed class DoorStateMachineTests
         Assert.Equal("Unlocked(Grant)", harness.EventText);
         Assert.Equal(DoorLockState.Unlocked, harness.Door.State);
     }
+
+    [Theory]
+    [InlineData(false, false, false, "", "", DoorLockState.Locked)]
+    [InlineData(true, false, false, "", "Opened", DoorLockState.Locked)]
+    [InlineData(true, false, false, "+29999", "Opened", DoorLockState.Locked)]
+    [InlineData(true, false, false, "+30000", "Opened HeldOpen", DoorLockState.Locked)]
+    [InlineData(true, false, false, "close; open", "Opened Closed Opened Forced", DoorLockState.Locked)]
+    [InlineData(false, true, false, "+600000", "FireReleaseStarted", DoorLockState.FireRelease)]
+    [InlineData(false, true, false, "fire-", "FireReleaseStarted FireReleaseEnded Relocked(FireAlarmCleared)", DoorLockState.Locked)]
+    [InlineData(false, false, true, "tamper-", "Tamper TamperCleared", DoorLockState.Locked)]
+    [InlineData(true, true, true, "", "FireReleaseStarted Tamper Opened", DoorLockState.FireRelease)]
+    public void ReportInitialInputs_Inputs_RaisesStartUpEventsWithoutForced(bool doorOpen, bool fire, bool tamper, string then, string expectedEvents, DoorLockState expectedState)
+    {
+        using var harness = new DoorHarness();
+
+        harness.Door.ReportInitialInputs(doorOpen, fire, tamper);
+        harness.Run(then);
+
+        Assert.Equal(expectedEvents, harness.EventText);
+        Assert.Equal(expectedState, harness.Door.State);
+    }
+
+    [Theory]
+    [InlineData("grant")]
+    [InlineData("deny")]
+    [InlineData("close")]
+    public void ReportInitialInputs_AfterAnotherInput_Throws(string script)
+    {
+        using var harness = new DoorHarness().Run(script);
+
+        Assert.Throws<InvalidOperationException>(() => harness.Door.ReportInitialInputs(doorOpen: false, fireAlarmActive: false, tamperActive: false));
+    }
+
+    [Fact]
+    public void ReportInitialInputs_Twice_Throws()
+    {
+        using var harness = new DoorHarness();
+        harness.Door.ReportInitialInputs(doorOpen: false, fireAlarmActive: false, tamperActive: false);
+
+        Assert.Throws<InvalidOperationException>(() => harness.Door.ReportInitialInputs(doorOpen: false, fireAlarmActive: false, tamperActive: false));
+    }
+
+    [Fact]
+    public void EventRaised_HandlerThrows_PulseStillRelocksOnTime()
+    {
+        using var harness = new DoorHarness();
+        harness.Door.EventRaised += (_, e) =>
+        {
+            if (e.Kind == DoorEventKind.Unlocked)
+            {
+                throw new InvalidOperationException("faulty handler");
+            }
+        };
+
+        Assert.Throws<InvalidOperationException>(() => harness.Door.Grant());
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(DoorLockState.Locked, harness.Door.State);
+        Assert.Equal("Unlocked(Grant) Relocked(PulseElapsed)", harness.EventText);
+    }
 }
