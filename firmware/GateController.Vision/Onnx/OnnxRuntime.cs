@@ -125,7 +125,7 @@ public sealed unsafe class OnnxRuntime : IDisposable
             session.Adopt(pointer);
             var inputs = OnnxSession.DescribeTensors(session, input: true, fullPath);
             var outputs = OnnxSession.DescribeTensors(session, input: false, fullPath);
-            return new OnnxSession(this, fullPath, session, inputs, outputs);
+            return new OnnxSession(this, _env, fullPath, session, inputs, outputs);
         }
         catch
         {
@@ -134,7 +134,10 @@ public sealed unsafe class OnnxRuntime : IDisposable
         }
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Releases this environment. Sessions still open keep it alive until they are disposed, so the order
+    /// of disposal does not matter.
+    /// </summary>
     public void Dispose()
     {
         _cpuMemory.Dispose();

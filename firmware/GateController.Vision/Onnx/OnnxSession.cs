@@ -8,14 +8,22 @@ public sealed unsafe class OnnxSession : IDisposable
     private const int OnnxTypeTensor = 1;
 
     private readonly OnnxRuntime _runtime;
+    private readonly OrtEnvHandle _env;
     private readonly OrtSessionHandle _handle;
+    private int _disposed;
 
     internal OnnxSession(
-        OnnxRuntime runtime, string modelPath, OrtSessionHandle handle,
+        OnnxRuntime runtime, OrtEnvHandle env, string modelPath, OrtSessionHandle handle,
         IReadOnlyList<OnnxTensorInfo> inputs, IReadOnlyList<OnnxTensorInfo> outputs)
     {
         _runtime = runtime;
         _handle = handle;
+        // The session uses the environment's logger and thread settings: keep the OrtEnv alive until it is released.
+        bool added = false;
+        env.DangerousAddRef(ref added);
+        _env = env;
+        bool memoryAdded = false;
+        runtime.CpuMemory.DangerousAddRef(ref memoryAdded);
         ModelPath = modelPath;
         Inputs = inputs;
         Outputs = outputs;
@@ -43,7 +51,16 @@ public sealed unsafe class OnnxSession : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        _handle.Dispose();
+        _runtime.CpuMemory.DangerousRelease();
+        _env.DangerousRelease();
+    }
 
     internal static IReadOnlyList<OnnxTensorInfo> DescribeTensors(OrtSessionHandle session, bool input, string modelPath)
     {

@@ -86,6 +86,22 @@ public sealed class OnnxSessionTests
     }
 
     [Fact]
+    public void Run_RuntimeDisposedFirst_SessionKeepsWorking()
+    {
+        var runtime = OnnxRuntime.Create(new OnnxRuntimeOptions());
+        using var session = runtime.OpenSession(OnnxTestEnvironment.ModelPath("fr_eye"), new OnnxSessionOptions { IntraOpThreadCount = 1 });
+        runtime.Dispose();
+        using var runner = session.CreateRunner();
+        runner.Input("input").Span.Fill(0.5f);
+        runner.Output("output").Span.Fill(float.NaN);
+
+        runner.Run();
+
+        var output = runner.Output("output").Span;
+        Assert.True(float.IsFinite(output[0]) && float.IsFinite(output[1]));
+    }
+
+    [Fact]
     public void Input_UnknownName_ThrowsListingTheModelsNames()
     {
         using var session = OnnxTestEnvironment.OpenVerified("fr_eye");
