@@ -4,8 +4,9 @@ namespace GateController.Vision.Onnx.Interop;
 /// Indices of the OrtApi function table entries this binding calls, counted member by member from
 /// <c>struct OrtApi</c> in include/onnxruntime/core/session/onnxruntime_c_api.h. The table is
 /// append-only across releases, so these indices hold for ORT_API_VERSION 30 (ONNX Runtime 1.30).
-/// A wrong index calls the wrong function silently: the start-up self-check and the reference-vector
-/// test guard them.
+/// A wrong index calls the wrong function silently: a test compiles every index here against the 1.30.0
+/// header with gcc (offsetof(OrtApi, Name) / sizeof(void*)), and the start-up self-check and the
+/// reference-vector test guard them at run time.
 /// </summary>
 internal static class OrtApiSlot
 {

@@ -151,12 +151,4 @@ internal static unsafe class OrtLibrary
         Architecture.Arm64 => "arm64",
         var other => other.ToString().ToLowerInvariant(),
     };
-
-    /// <summary>struct OrtApiBase from onnxruntime_c_api.h.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    private struct OrtApiBase
-    {
-        public delegate* unmanaged<uint, void**> GetApi;
-        public delegate* unmanaged<byte*> GetVersionString;
-    }
 }
