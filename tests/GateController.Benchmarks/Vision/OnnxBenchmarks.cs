@@ -11,6 +11,8 @@ namespace GateController.Benchmarks.Vision;
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class OnnxBenchmarks
 {
     private OnnxRuntime? _runtime;

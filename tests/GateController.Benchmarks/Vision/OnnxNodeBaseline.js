@@ -1,8 +1,8 @@
 // The onnxruntime-node side of OnnxBenchmarks: fr_feature inference with the same library version,
 // model, input and session settings (2 intra-op threads, sequential, full graph optimisation).
 //
-//   mkdir /tmp/ort && cd /tmp/ort && npm install onnxruntime-node@1.30.0
-//   NODE_PATH=/tmp/ort/node_modules node OnnxNodeBaseline.js <repo>/artifacts/models/fr_feature.onnx [spinning 0|1] [runs]
+//   ort="$(mktemp -d)" && (cd "$ort" && npm install onnxruntime-node@1.30.0)
+//   NODE_PATH="$ort/node_modules" node OnnxNodeBaseline.js <repo>/artifacts/models/fr_feature.onnx [spinning 0|1] [runs]
 'use strict';
 const ort = require('onnxruntime-node');
 

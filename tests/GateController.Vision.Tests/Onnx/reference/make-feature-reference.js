@@ -1,8 +1,8 @@
 // Computes the reference output of fr_feature.onnx with onnxruntime-node for the deterministic input
 // that FeatureReferenceTests builds, and writes it as JSON. Run once, from any directory:
 //
-//   mkdir /tmp/ort && cd /tmp/ort && npm install onnxruntime-node@1.30.0
-//   NODE_PATH=/tmp/ort/node_modules node make-feature-reference.js <repo>/artifacts/models/fr_feature.onnx > fr_feature.reference.json
+//   ort="$(mktemp -d)" && (cd "$ort" && npm install onnxruntime-node@1.30.0)
+//   NODE_PATH="$ort/node_modules" node make-feature-reference.js <repo>/artifacts/models/fr_feature.onnx > fr_feature.reference.json
 //
 // The input is element i of [1,3,112,112] = (((i * 7919 + 13) % 251) - 127) / 128, exact in float32.
 'use strict';
