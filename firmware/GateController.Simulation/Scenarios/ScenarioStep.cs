@@ -1,3 +1,4 @@
+using GateController.Core.Access;
 using GateController.Core.Door;
 
 namespace GateController.Simulation.Scenarios;
@@ -43,4 +44,10 @@ public sealed class ScenarioStep
 
     /// <summary>The buzzer pattern expected right after the step, if checked.</summary>
     public BuzzerPattern? ExpectedBuzzer { get; init; }
+
+    /// <summary>The reason code the step's access decision must have; when set, the step must present a credential.</summary>
+    public AccessReason? ExpectedReason { get; init; }
+
+    /// <summary>The alarm the step's access decision must raise (<see cref="ScenarioAlarm.None"/> for none), if checked.</summary>
+    public ScenarioAlarm? ExpectedAlarm { get; init; }
 }
