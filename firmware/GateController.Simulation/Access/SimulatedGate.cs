@@ -98,7 +98,11 @@ public sealed class SimulatedGate
         var resolution = _directory.Resolve(credential, now);
         var presented = resolution.Presented;
         var lookup = resolution.Lookup with { KeypadLockedOut = _pinAttempts.IsLockedOut(credential.ReaderId) };
-        var policy = resolution.AccessGroup is { } group ? _groupPolicies[group] : _defaultPolicy;
+        var policy = _defaultPolicy;
+        if (resolution.AccessGroup is { } group && !_groupPolicies.TryGetValue(group, out policy))
+        {
+            throw new InvalidOperationException($"access group '{group}' of resident {resolution.Lookup.Resident?.Id} has no policy at {DoorId}");
+        }
 
         var decision = AccessPolicy.Decide(presented, lookup, policy, now);
         var alarm = _pinAttempts.Record(policy.DoorId, credential.ReaderId, presented, decision);

@@ -178,6 +178,19 @@ public sealed class SimulatedGateTests
     }
 
     [Fact]
+    public void Present_ResidentAddedToGroupWithoutPolicyAfterwards_ThrowsNamingTheGroup()
+    {
+        using var fixture = new GateFixture(Start);
+        var latecomer = ResidentId.Parse("R0099");
+        fixture.Directory.AddResident(new Resident(latecomer, "Late", null, ResidentStatus.Active, IsMinor: false), "night-shift");
+        fixture.Directory.AddCard(latecomer, CardFormat.Wiegand26, [0x01, 0x99], ValidityWindow.Always);
+
+        var error = Assert.Throws<InvalidOperationException>(() => fixture.Gate.Present(fixture.Credential("card:0199")));
+
+        Assert.Contains("'night-shift'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_PolicyOfAnotherDoor_Throws()
     {
         using var fixture = new GateFixture(Start);
