@@ -7,8 +7,9 @@ namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// Plays a timeline of <see cref="ScenarioStep"/>s through a door state machine on a <see cref="ManualTimeProvider"/>,
-/// prints each step as a timeline line ("08:00:00.000  card presented … → unlocked …") and checks every step's
-/// expected outcome, printing a FAIL line for each one that did not happen.
+/// prints each step as a timeline line ("08:00:00.000  card tapped … → Granted (Card) R0001 → unlocked …") followed by
+/// any alarm the access decision raised, and checks every step's expected outcome — door events, lock state, buzzer,
+/// decision reason and alarm — printing a FAIL line for each one that did not happen.
 /// </summary>
 public sealed class ScenarioRunner : IDisposable
 {

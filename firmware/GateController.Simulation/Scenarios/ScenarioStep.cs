@@ -5,8 +5,8 @@ namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// One line of a scripted timeline: at <see cref="At"/> after the start, do something (or only let time pass),
-/// then expect exactly <see cref="ExpectedEvents"/> from the door since the previous step, and optionally a state
-/// and buzzer pattern.
+/// then expect exactly <see cref="ExpectedEvents"/> from the door since the previous step, and optionally a state,
+/// a buzzer pattern, and the reason code and alarm of the one access decision the step makes.
 /// </summary>
 public sealed class ScenarioStep
 {
