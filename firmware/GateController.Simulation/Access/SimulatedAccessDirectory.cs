@@ -152,8 +152,12 @@ public sealed class SimulatedAccessDirectory
         Entry(residentId).Consents.Any(c => c.Kind == ConsentKind.Face && c.IsActiveAt(at));
 
     /// <summary>The visitor code issued as <paramref name="code"/>, with its uses so far, or null.</summary>
-    public VisitorCodeCredential? FindVisitorCode(string code) =>
-        _visitorCodes.Find(v => v.CodeHash == Hash(code))?.Credential;
+    public VisitorCodeCredential? FindVisitorCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var hash = Hash(code);
+        return _visitorCodes.Find(v => v.CodeHash == hash)?.Credential;
+    }
 
     /// <summary>Counts one use of <paramref name="credential"/> after it opened the door.</summary>
     /// <exception cref="ArgumentException">The code is not in this directory.</exception>
