@@ -29,9 +29,9 @@ public sealed class GateControllerCommandLineTests
         string[] secrets =
         [
             Convert.ToHexString(DemoCommunity.CardHolderCard), Convert.ToHexString(DemoCommunity.UnknownCard),
-            Convert.ToHexString(DemoCommunity.ExpiredCard), Convert.ToHexString(DemoCommunity.DaytimeHelperCard),
+            Convert.ToHexString(DemoCommunity.ExpiredCard), Convert.ToHexString(DemoCommunity.DaytimeWorkerCard),
             Convert.ToHexString(DemoCommunity.MovedOutCard),
-            DemoCommunity.CardHolderPin, DemoCommunity.PinHolderPin, DemoCommunity.DaytimeHelperPin,
+            DemoCommunity.CardHolderPin, DemoCommunity.PinHolderPin, DemoCommunity.DaytimeWorkerPin,
             DemoCommunity.DuressVictimPin, DemoCommunity.DuressVictimDuressPin, DemoCommunity.VisitorCode,
             .. DemoCommunity.WrongPins,
             .. directory.Residents.Select(r => r.Name),

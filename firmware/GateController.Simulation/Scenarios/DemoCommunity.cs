@@ -9,7 +9,7 @@ namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// The community the demonstration plays in: its residents and credentials, and the front gate's door policies —
-/// residents open with card, PIN or visitor code at any time; the "daytime" group (domestic helpers) with
+/// residents open with card, PIN or visitor code at any time; the "daytime" group (housekeepers and other daytime staff) with
 /// card+PIN or PIN on weekdays 09:00–18:00 and Saturday mornings, not on New Year's Day, in Asia/Shanghai.
 /// The secrets below are test values for the simulated readers; the timeline never prints them.
 /// </summary>
@@ -31,7 +31,7 @@ public static class DemoCommunity
     public static readonly ResidentId ExpiredCardHolder = ResidentId.Parse("R0003");
 
     /// <summary>A resident in the daytime group.</summary>
-    public static readonly ResidentId DaytimeHelper = ResidentId.Parse("R0004");
+    public static readonly ResidentId DaytimeWorker = ResidentId.Parse("R0004");
 
     /// <summary>A resident who moved out and still has a card.</summary>
     public static readonly ResidentId MovedOut = ResidentId.Parse("R0005");
@@ -45,12 +45,12 @@ public static class DemoCommunity
     internal static readonly byte[] CardHolderCard = [0x2A, 0x30, 0x39];
     internal static readonly byte[] UnknownCard = [0x7F, 0x01, 0x02];
     internal static readonly byte[] ExpiredCard = [0x2A, 0x11, 0x5C];
-    internal static readonly byte[] DaytimeHelperCard = [0x2A, 0x4E, 0x21];
+    internal static readonly byte[] DaytimeWorkerCard = [0x2A, 0x4E, 0x21];
     internal static readonly byte[] MovedOutCard = [0x2A, 0x07, 0x6B];
 
     internal const string CardHolderPin = "582046";
     internal const string PinHolderPin = "739215";
-    internal const string DaytimeHelperPin = "864213";
+    internal const string DaytimeWorkerPin = "864213";
     internal const string DuressVictimPin = "914370";
     internal const string DuressVictimDuressPin = "914371";
     internal const string VisitorCode = "40518237";
@@ -125,7 +125,7 @@ public static class DemoCommunity
         directory.AddResident(new Resident(CardHolder, "Demo Resident One", "3-201", ResidentStatus.Active, IsMinor: false));
         directory.AddResident(new Resident(PinHolder, "Demo Resident Two", "3-202", ResidentStatus.Active, IsMinor: false));
         directory.AddResident(new Resident(ExpiredCardHolder, "Demo Resident Three", "5-101", ResidentStatus.Active, IsMinor: false));
-        directory.AddResident(new Resident(DaytimeHelper, "Demo Helper Four", "3-201", ResidentStatus.Active, IsMinor: false), DaytimeGroup);
+        directory.AddResident(new Resident(DaytimeWorker, "Demo Housekeeper Four", "3-201", ResidentStatus.Active, IsMinor: false), DaytimeGroup);
         directory.AddResident(new Resident(MovedOut, "Demo Resident Five", "7-402", ResidentStatus.Active, IsMinor: false));
         directory.AddResident(new Resident(DuressVictim, "Demo Resident Six", "2-301", ResidentStatus.Active, IsMinor: false));
 
@@ -146,8 +146,8 @@ public static class DemoCommunity
 
         directory.SetPin(PinHolder, PinHolderPin, always);
         directory.AddCard(ExpiredCardHolder, CardFormat.Wiegand26, ExpiredCard, new ValidityWindow(now.AddYears(-1), now.AddDays(-26)));
-        directory.AddCard(DaytimeHelper, CardFormat.Wiegand26, DaytimeHelperCard, always);
-        directory.SetPin(DaytimeHelper, DaytimeHelperPin, always);
+        directory.AddCard(DaytimeWorker, CardFormat.Wiegand26, DaytimeWorkerCard, always);
+        directory.SetPin(DaytimeWorker, DaytimeWorkerPin, always);
         directory.AddCard(MovedOut, CardFormat.Wiegand26, MovedOutCard, always);
         directory.MoveOut(MovedOut);
         directory.SetPin(DuressVictim, DuressVictimPin, always);

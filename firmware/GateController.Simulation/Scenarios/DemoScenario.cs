@@ -70,7 +70,7 @@ public static class DemoScenario
 
             // Refusals with their reasons.
             Card(50, "resident R0003 taps a card that expired", DemoCommunity.ExpiredCard, present, AccessReason.Expired, [], DoorLockState.Locked, BuzzerPattern.Denied),
-            Card(60, "R0004 (daytime group, weekdays from 09:00) taps their card", DemoCommunity.DaytimeHelperCard, present, AccessReason.OutsideSchedule, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Card(60, "R0004 (daytime group, weekdays from 09:00) taps their card", DemoCommunity.DaytimeWorkerCard, present, AccessReason.OutsideSchedule, [], DoorLockState.Locked, BuzzerPattern.Denied),
             Card(70, "R0005, who moved out, taps their old card", DemoCommunity.MovedOutCard, present, AccessReason.ResidentMovedOut, [], DoorLockState.Locked, BuzzerPattern.Denied),
         };
 
@@ -127,10 +127,10 @@ public static class DemoScenario
             Wait(660, "the manual release runs out", [DoorEventKind.Relocked], DoorLockState.Locked),
 
             // 09:00: the daytime group is inside its schedule, with card+PIN.
-            Card(3600, "R0004 taps their card at 09:00", DemoCommunity.DaytimeHelperCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
+            Card(3600, "R0004 taps their card at 09:00", DemoCommunity.DaytimeWorkerCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
             Keys(3603, "R0004 types a wrong PIN after the card", DemoCommunity.WrongPins[0], visitor: false, present, AccessReason.SecondFactorWrong, [], DoorLockState.Locked, BuzzerPattern.Denied),
-            Card(3610, "R0004 taps their card again", DemoCommunity.DaytimeHelperCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
-            Keys(3613, "R0004 types their PIN after the card", DemoCommunity.DaytimeHelperPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Card(3610, "R0004 taps their card again", DemoCommunity.DaytimeWorkerCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
+            Keys(3613, "R0004 types their PIN after the card", DemoCommunity.DaytimeWorkerPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
             Contact(3614, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
             Contact(3616, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
         ]);

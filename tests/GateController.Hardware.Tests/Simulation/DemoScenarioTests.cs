@@ -126,9 +126,9 @@ public sealed class DemoScenarioTests
         var directory = DemoCommunity.CreateDirectory(DemoScenario.Start);
         string[] secrets =
         [
-            .. new[] { DemoCommunity.CardHolderCard, DemoCommunity.UnknownCard, DemoCommunity.ExpiredCard, DemoCommunity.DaytimeHelperCard, DemoCommunity.MovedOutCard }
+            .. new[] { DemoCommunity.CardHolderCard, DemoCommunity.UnknownCard, DemoCommunity.ExpiredCard, DemoCommunity.DaytimeWorkerCard, DemoCommunity.MovedOutCard }
                 .Select(Convert.ToHexString),
-            DemoCommunity.CardHolderPin, DemoCommunity.PinHolderPin, DemoCommunity.DaytimeHelperPin, DemoCommunity.DuressVictimPin,
+            DemoCommunity.CardHolderPin, DemoCommunity.PinHolderPin, DemoCommunity.DaytimeWorkerPin, DemoCommunity.DuressVictimPin,
             DemoCommunity.DuressVictimDuressPin, DemoCommunity.VisitorCode, .. DemoCommunity.WrongPins,
             .. directory.Residents.SelectMany(r => new[] { r.Name, r.Room! }),
         ];

@@ -20,12 +20,12 @@ public sealed class SimulatedGateTests
         { "card:" + Convert.ToHexString(DemoCommunity.CardHolderCard), AccessReason.Granted, "R0001" },
         { "card:" + Convert.ToHexString(DemoCommunity.UnknownCard), AccessReason.UnknownCredential, null },
         { "card:" + Convert.ToHexString(DemoCommunity.ExpiredCard), AccessReason.Expired, "R0003" },
-        { "card:" + Convert.ToHexString(DemoCommunity.DaytimeHelperCard), AccessReason.OutsideSchedule, "R0004" },
+        { "card:" + Convert.ToHexString(DemoCommunity.DaytimeWorkerCard), AccessReason.OutsideSchedule, "R0004" },
         { "card:" + Convert.ToHexString(DemoCommunity.MovedOutCard), AccessReason.ResidentMovedOut, "R0005" },
         { "pin:" + DemoCommunity.PinHolderPin, AccessReason.Granted, "R0002" },
         { "pin:" + DemoCommunity.CardHolderPin, AccessReason.Granted, "R0001" },
         { "pin:" + DemoCommunity.DuressVictimDuressPin, AccessReason.Granted, "R0006" },
-        { "pin:" + DemoCommunity.DaytimeHelperPin, AccessReason.OutsideSchedule, "R0004" },
+        { "pin:" + DemoCommunity.DaytimeWorkerPin, AccessReason.OutsideSchedule, "R0004" },
         { "pin:000000", AccessReason.UnknownCredential, null },
         { "visitor:" + DemoCommunity.VisitorCode, AccessReason.Granted, "R0001" },
         { "visitor:13572468", AccessReason.UnknownCredential, null },
@@ -117,27 +117,27 @@ public sealed class SimulatedGateTests
     {
         using var fixture = new GateFixture(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
 
-        var decision = fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeHelperCard)));
+        var decision = fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeWorkerCard)));
 
         Assert.Equal(reason, decision.Reason);
         Assert.Equal(BuzzerPattern.None == fixture.Door.Outputs.Buzzer, reason == AccessReason.SecondFactorRequired);
     }
 
     [Theory]
-    [InlineData(DemoCommunity.DaytimeHelperPin, 3, AccessReason.Granted, false)]
+    [InlineData(DemoCommunity.DaytimeWorkerPin, 3, AccessReason.Granted, false)]
     [InlineData("864214", 3, AccessReason.Granted, true)]
     [InlineData("111111", 3, AccessReason.SecondFactorWrong, false)]
     public void Present_CardThenPin_DecidesAsCardAndPin(string pin, int secondsLater, AccessReason reason, bool duress)
     {
         using var fixture = new GateFixture(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)));
-        fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeHelperCard)));
+        fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeWorkerCard)));
         fixture.Clock.Advance(TimeSpan.FromSeconds(secondsLater));
 
         var decision = fixture.Gate.Present(fixture.Credential("pin:" + pin));
 
         Assert.Equal(reason, decision.Reason);
         Assert.Equal(AccessMethods.CardAndPin, decision.Decision.Method);
-        Assert.Equal(DemoCommunity.DaytimeHelper, decision.Decision.ResidentId);
+        Assert.Equal(DemoCommunity.DaytimeWorker, decision.Decision.ResidentId);
         Assert.Equal(duress, decision.Alarms.Any(a => a is DuressAlarmRaised));
     }
 
@@ -145,10 +145,10 @@ public sealed class SimulatedGateTests
     public void Present_PinTooLongAfterCard_IsJudgedAsPinAlone()
     {
         using var fixture = new GateFixture(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)));
-        fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeHelperCard)));
+        fixture.Gate.Present(fixture.Credential("card:" + Convert.ToHexString(DemoCommunity.DaytimeWorkerCard)));
         fixture.Clock.Advance(TimeSpan.FromSeconds(11));
 
-        var decision = fixture.Gate.Present(fixture.Credential("pin:" + DemoCommunity.DaytimeHelperPin));
+        var decision = fixture.Gate.Present(fixture.Credential("pin:" + DemoCommunity.DaytimeWorkerPin));
 
         Assert.Equal(AccessReason.Granted, decision.Reason);
         Assert.Equal(AccessMethods.Pin, decision.Decision.Method);
