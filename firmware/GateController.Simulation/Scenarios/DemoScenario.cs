@@ -1,107 +1,207 @@
+using GateController.Core.Access;
 using GateController.Core.Credentials;
 using GateController.Core.Door;
 using GateController.Core.Readers;
+using GateController.Simulation.Access;
 
 namespace GateController.Simulation.Scenarios;
 
 /// <summary>
-/// The demonstration timeline played by <c>gatecontrollerd --simulate</c>: a granted card through the door and
-/// relock on close, a denied card, the exit button, a door held open, a forced door, a locked-out keypad, the fire
-/// alarm releasing and clearing, tamper, and an operator's manual release. Access decisions are scripted as
-/// decision lines; pass a decision delegate to put a real access policy in their place.
+/// The demonstration played by <c>gatecontrollerd --simulate</c>: the front gate's policies are validated (and a
+/// face-only policy refused, P1), then a timeline of cards, PINs and visitor codes is judged by the access core and
+/// drives the door state machine — grants, every kind of refusal, a keypad lockout and its back-off, a duress PIN,
+/// card+PIN — along with the exit button, a door held open, a forced door, the fire alarm, tamper and a manual
+/// release. Every step states its expected outcome; the run passes only if all of them happened.
 /// </summary>
 public static class DemoScenario
 {
-    /// <summary>When the demonstration starts: 08:00 local time at a gate in UTC+8.</summary>
+    /// <summary>When the demonstration starts: Friday 08:00 at a gate in Asia/Shanghai (UTC+8).</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 8, 0, 0, TimeSpan.FromHours(8));
 
-    // Pseudonymous test cards; the timeline never prints them.
-    private static readonly byte[] ResidentCard = [0x2A, 0x30, 0x39];
-    private static readonly byte[] UnknownCard = [0x7F, 0x01, 0x02];
-
     /// <summary>The demonstration door: 5 s pulse, 30 s held-open threshold, fail-secure strike, relock on close.</summary>
-    public static DoorOptions CreateDoorOptions() => new()
-    {
-        PulseDuration = TimeSpan.FromSeconds(5),
-        HeldOpenThreshold = TimeSpan.FromSeconds(30),
-        LockType = LockType.FailSecure,
-        RelockOnClose = true,
-    };
+    public static DoorOptions CreateDoorOptions() => DemoCommunity.DoorOptions();
 
-    /// <summary>Plays the demonstration and prints its timeline to <paramref name="output"/>.</summary>
-    /// <param name="output">Where the timeline goes.</param>
-    /// <param name="decide">The access decision for every credential; null plays the scripted decision lines.</param>
-    public static ScenarioResult Run(TextWriter output, Func<CredentialPresented, ScenarioDecision>? decide = null)
+    /// <summary>Validates the policies, plays the timeline through the simulated front gate and prints it to <paramref name="output"/>.</summary>
+    public static ScenarioResult Run(TextWriter output)
     {
         using var runner = new ScenarioRunner(CreateDoorOptions(), Start, output);
-        return runner.Run(CreateSteps(decide));
+        var directory = DemoCommunity.CreateDirectory(Start);
+        CheckPolicies(runner, directory);
+        var gate = DemoCommunity.CreateGate(directory, runner.Door, runner.Clock);
+        return runner.Run(CreateSteps((_, credential) => gate.Present(credential)));
     }
 
-    /// <summary>The demonstration's steps.</summary>
-    /// <param name="decide">The access decision for every credential; null plays the scripted decision lines.</param>
-    public static IReadOnlyList<ScenarioStep> CreateSteps(Func<CredentialPresented, ScenarioDecision>? decide = null) =>
-    [
-        // A resident's card: unlock, through the door, relock as it closes.
-        Card(0, "front", ResidentCard, "granted", decide, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
-        Contact(1.5, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
-        Contact(3, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
-
-        // An unknown card is a decision, not an error.
-        Card(10, "front", UnknownCard, "denied: unknown credential", decide, [], DoorLockState.Locked, BuzzerPattern.Denied),
-
-        // Leaving by the exit button; nobody opens the door, so the pulse ends.
-        Act(20, "exit button pressed", r => r.Door.ExitButtonPressed(), [DoorEventKind.Unlocked], DoorLockState.Unlocked),
-        Wait(25, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
-
-        // A door left open: relock at the pulse's end, held-open alarm at 30 s, cleared as it closes.
-        Card(60, "front", ResidentCard, "granted", decide, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
-        Contact(61, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
-        Wait(91, "the door is left open", [DoorEventKind.Relocked, DoorEventKind.HeldOpen], DoorLockState.Locked, BuzzerPattern.Alarm),
-        Contact(105, open: false, [DoorEventKind.Closed], DoorLockState.Locked, BuzzerPattern.None),
-
-        // A door opened without a grant or the exit button.
-        Contact(120, open: true, [DoorEventKind.Opened, DoorEventKind.Forced], DoorLockState.Locked, BuzzerPattern.Alarm),
-        Contact(124, open: false, [DoorEventKind.Closed], DoorLockState.Locked, BuzzerPattern.None),
-
-        // A keypad locked out after too many wrong PINs.
-        Pin(150, "keypad", "denied: locked out", decide, [], DoorLockState.Locked, BuzzerPattern.LockedOut),
-
-        // The fire alarm releases the door and holds it so, whatever else happens, until it clears.
-        Act(180, "fire alarm input active", r => r.Door.FireAlarmChanged(active: true), [DoorEventKind.FireReleaseStarted], DoorLockState.FireRelease),
-        Contact(190, open: true, [DoorEventKind.Opened], DoorLockState.FireRelease),
-        Wait(270, "residents evacuate; the door stays open", [], DoorLockState.FireRelease, BuzzerPattern.None),
-        Card(280, "front", ResidentCard, "granted", decide, [], DoorLockState.FireRelease),
-        Contact(300, open: false, [DoorEventKind.Closed], DoorLockState.FireRelease),
-        Wait(330, "the fire release outlasts any pulse", [], DoorLockState.FireRelease),
-        Act(360, "fire alarm input cleared", r => r.Door.FireAlarmChanged(active: false), [DoorEventKind.FireReleaseEnded, DoorEventKind.Relocked], DoorLockState.Locked),
-
-        // Someone opens the reader's enclosure.
-        Act(420, "tamper switch opened", r => r.Door.TamperChanged(active: true), [DoorEventKind.Tamper], DoorLockState.Locked, BuzzerPattern.Alarm),
-        Act(440, "tamper switch closed", r => r.Door.TamperChanged(active: false), [DoorEventKind.TamperCleared], DoorLockState.Locked, BuzzerPattern.None),
-
-        // The property office releases the door for a delivery.
-        Act(480, "operator releases the door for 60 s", r => r.Door.ManualRelease(TimeSpan.FromSeconds(60)) ? null : "refused", [DoorEventKind.ManualRelease], DoorLockState.ManualRelease),
-        Wait(540, "the manual release runs out", [DoorEventKind.Relocked], DoorLockState.Locked),
-    ];
-
-    private static ScenarioStep Card(double atSeconds, string reader, byte[] uid, string decisionLine, Func<CredentialPresented, ScenarioDecision>? decide,
-        DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null) =>
-        new(TimeSpan.FromSeconds(atSeconds), $"card presented at reader \"{reader}\"",
-            r => r.PresentCredential(CredentialPresented.ForCard(reader, CardFormat.Wiegand26, uid, r.Clock.GetUtcNow()), decide ?? (_ => ScenarioDecision.Parse(decisionLine))).ToString(),
-            expected)
+    /// <summary>Plays the timeline with <paramref name="decide"/> in place of the access core (its decisions drive the door).</summary>
+    public static ScenarioResult Run(TextWriter output, Func<CredentialPresented, ScenarioDecision> decide)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        using var runner = new ScenarioRunner(CreateDoorOptions(), Start, output);
+        return runner.Run(CreateSteps((r, credential) =>
         {
-            ExpectedState = state,
-            ExpectedBuzzer = buzzer,
+            var decision = decide(credential);
+            decision.DriveDoor(r.Door);
+            return decision;
+        }));
+    }
+
+    /// <summary>The demonstration's steps; <paramref name="present"/> decides on each credential and gives the door its feedback.</summary>
+    public static IReadOnlyList<ScenarioStep> CreateSteps(Func<ScenarioRunner, CredentialPresented, ScenarioDecision> present)
+    {
+        ArgumentNullException.ThrowIfNull(present);
+        var steps = new List<ScenarioStep>
+        {
+            // A resident's card: unlock, through the door, relock as it closes.
+            Card(0, "resident R0001 taps their card", DemoCommunity.CardHolderCard, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Contact(1.5, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Contact(3, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // An unknown card is a decision, not an error.
+            Card(10, "an unknown card is tapped", DemoCommunity.UnknownCard, present, AccessReason.UnknownCredential, [], DoorLockState.Locked, BuzzerPattern.Denied),
+
+            // A PIN alone; nobody goes through, so the pulse ends.
+            Keys(20, "resident R0002 types their PIN", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Wait(25, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // A one-time visitor code works once.
+            Keys(30, "a visitor types the one-time code R0001 issued", DemoCommunity.VisitorCode, visitor: true, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Contact(31, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Contact(33, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
+            Keys(40, "the same visitor code is typed again", DemoCommunity.VisitorCode, visitor: true, present, AccessReason.VisitorCodeUsedUp, [], DoorLockState.Locked, BuzzerPattern.Denied),
+
+            // Refusals with their reasons.
+            Card(50, "resident R0003 taps a card that expired", DemoCommunity.ExpiredCard, present, AccessReason.Expired, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Card(60, "R0004 (daytime group, weekdays from 09:00) taps their card", DemoCommunity.DaytimeWorkerCard, present, AccessReason.OutsideSchedule, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Card(70, "R0005, who moved out, taps their old card", DemoCommunity.MovedOutCard, present, AccessReason.ResidentMovedOut, [], DoorLockState.Locked, BuzzerPattern.Denied),
         };
 
-    private static ScenarioStep Pin(double atSeconds, string reader, string decisionLine, Func<CredentialPresented, ScenarioDecision>? decide,
-        DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null) =>
-        new(TimeSpan.FromSeconds(atSeconds), $"PIN entered at \"{reader}\"",
-            r => r.PresentCredential(CredentialPresented.ForPin(reader, "739215", r.Clock.GetUtcNow()), decide ?? (_ => ScenarioDecision.Parse(decisionLine))).ToString(),
+        // Five wrong PINs lock the keypad and raise the alarm; the right PIN is refused until the back-off ends.
+        for (var i = 0; i < DemoCommunity.WrongPins.Length; i++)
+        {
+            var last = i == DemoCommunity.WrongPins.Length - 1;
+            steps.Add(Keys(80 + i, $"wrong PIN {i + 1} of {DemoCommunity.WrongPins.Length}", DemoCommunity.WrongPins[i], visitor: false, present,
+                AccessReason.UnknownCredential, [], DoorLockState.Locked, last ? BuzzerPattern.LockedOut : BuzzerPattern.Denied,
+                last ? ScenarioAlarm.KeypadLockedOut : ScenarioAlarm.None));
+        }
+
+        steps.AddRange(
+        [
+            Keys(90, "resident R0002 types their PIN during the lockout", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.LockedOut, [], DoorLockState.Locked, BuzzerPattern.LockedOut),
+            Keys(150, "resident R0002 types their PIN after the 60 s back-off", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Wait(155, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // Leaving by the exit button.
+            Act(170, "exit button pressed", r => r.Door.ExitButtonPressed(), [DoorEventKind.Unlocked], DoorLockState.Unlocked),
+            Contact(171, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Contact(173, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // A duress PIN opens like any other, and raises a silent alarm.
+            Keys(180, "resident R0006 types their duress PIN", DemoCommunity.DuressVictimDuressPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted, ScenarioAlarm.Duress),
+            Contact(181, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Contact(183, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // A door left open: relock at the pulse's end, held-open alarm at 30 s, cleared as it closes.
+            Card(200, "resident R0001 taps their card", DemoCommunity.CardHolderCard, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Contact(201, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Wait(235, "the door is left open", [DoorEventKind.Relocked, DoorEventKind.HeldOpen], DoorLockState.Locked, BuzzerPattern.Alarm),
+            Contact(245, open: false, [DoorEventKind.Closed], DoorLockState.Locked, BuzzerPattern.None),
+
+            // A door opened without a grant or the exit button.
+            Contact(260, open: true, [DoorEventKind.Opened, DoorEventKind.Forced], DoorLockState.Locked, BuzzerPattern.Alarm),
+            Contact(264, open: false, [DoorEventKind.Closed], DoorLockState.Locked, BuzzerPattern.None),
+
+            // The fire alarm releases the door and holds it so, whatever else happens, until it clears.
+            Act(300, "fire alarm input active", r => r.Door.FireAlarmChanged(active: true), [DoorEventKind.FireReleaseStarted], DoorLockState.FireRelease),
+            Contact(310, open: true, [DoorEventKind.Opened], DoorLockState.FireRelease),
+            Wait(390, "residents evacuate; the door stays open", [], DoorLockState.FireRelease, BuzzerPattern.None),
+            Card(400, "resident R0001 taps their card", DemoCommunity.CardHolderCard, present, AccessReason.Granted, [], DoorLockState.FireRelease),
+            Contact(420, open: false, [DoorEventKind.Closed], DoorLockState.FireRelease),
+            Wait(450, "the fire release outlasts any pulse", [], DoorLockState.FireRelease),
+            Act(480, "fire alarm input cleared", r => r.Door.FireAlarmChanged(active: false), [DoorEventKind.FireReleaseEnded, DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // Someone opens the reader's enclosure.
+            Act(540, "tamper switch opened", r => r.Door.TamperChanged(active: true), [DoorEventKind.Tamper], DoorLockState.Locked, BuzzerPattern.Alarm),
+            Act(560, "tamper switch closed", r => r.Door.TamperChanged(active: false), [DoorEventKind.TamperCleared], DoorLockState.Locked, BuzzerPattern.None),
+
+            // The property office releases the door for a delivery.
+            Act(600, "operator releases the door for 60 s", r => r.Door.ManualRelease(TimeSpan.FromSeconds(60)) ? null : "refused", [DoorEventKind.ManualRelease], DoorLockState.ManualRelease),
+            Wait(660, "the manual release runs out", [DoorEventKind.Relocked], DoorLockState.Locked),
+
+            // 09:00: the daytime group is inside its schedule, with card+PIN.
+            Card(3600, "R0004 taps their card at 09:00", DemoCommunity.DaytimeWorkerCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
+            Keys(3603, "R0004 types a wrong PIN after the card", DemoCommunity.WrongPins[0], visitor: false, present, AccessReason.SecondFactorWrong, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Card(3610, "R0004 taps their card again", DemoCommunity.DaytimeWorkerCard, present, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
+            Keys(3613, "R0004 types their PIN after the card", DemoCommunity.DaytimeWorkerPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Contact(3614, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
+            Contact(3616, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
+        ]);
+        return steps;
+    }
+
+    /// <summary>Prints the policy checks before the timeline: both front-gate policies valid, the face-only policy refused (P1).</summary>
+    private static void CheckPolicies(ScenarioRunner runner, SimulatedAccessDirectory directory)
+    {
+        var profiles = directory.Profiles(Start);
+        (string Name, DoorPolicyDefinition Definition)[] policies =
+        [
+            ("residents", DemoCommunity.ResidentsPolicy()),
+            (DemoCommunity.DaytimeGroup, DemoCommunity.DaytimePolicy()),
+        ];
+        foreach (var (name, definition) in policies)
+        {
+            var problems = DoorPolicyValidator.Validate(definition, profiles);
+            runner.Note(problems.Count == 0
+                ? $"policy \"{name}\" at {definition.DoorId}: valid — {PolicyText.Describe(definition)}"
+                : $"policy \"{name}\" at {definition.DoorId}: INVALID, {problems.Count} problem(s)");
+            foreach (var problem in problems)
+            {
+                runner.Note($"  {problem}");
+            }
+
+            runner.Expect(problems.Count == 0, $"policy \"{name}\" should be valid");
+        }
+
+        var faceOnly = DemoCommunity.FaceOnlyPolicy();
+        var faceOnlyProblems = DoorPolicyValidator.Validate(faceOnly, profiles);
+        runner.Note(faceOnlyProblems.Count > 0
+            ? $"policy \"face-only\" at {faceOnly.DoorId}: refused (P1), {faceOnlyProblems.Count} problem(s):"
+            : $"policy \"face-only\" at {faceOnly.DoorId}: accepted");
+        foreach (var problem in faceOnlyProblems)
+        {
+            runner.Note($"  {problem}");
+        }
+
+        runner.Expect(faceOnlyProblems.Count > 0, "a face-only policy should be refused (P1)");
+    }
+
+    private static ScenarioStep Card(double atSeconds, string description, byte[] uid, Func<ScenarioRunner, CredentialPresented, ScenarioDecision> present,
+        AccessReason reason, DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null) =>
+        new(TimeSpan.FromSeconds(atSeconds), $"{description} at \"{DemoCommunity.ReaderId}\"",
+            r => r.PresentCredential(CredentialPresented.ForCard(DemoCommunity.ReaderId, CardFormat.Wiegand26, uid, r.Clock.GetUtcNow()), c => present(r, c)).ToString(),
             expected)
         {
             ExpectedState = state,
             ExpectedBuzzer = buzzer,
+            ExpectedReason = reason,
+            ExpectedAlarm = ScenarioAlarm.None,
+        };
+
+    private static ScenarioStep Keys(double atSeconds, string description, string digits, bool visitor, Func<ScenarioRunner, CredentialPresented, ScenarioDecision> present,
+        AccessReason reason, DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null, ScenarioAlarm alarm = ScenarioAlarm.None) =>
+        new(TimeSpan.FromSeconds(atSeconds), $"{description} at \"{DemoCommunity.ReaderId}\"",
+            r =>
+            {
+                var now = r.Clock.GetUtcNow();
+                var credential = visitor
+                    ? CredentialPresented.ForVisitorCode(DemoCommunity.ReaderId, digits, now)
+                    : CredentialPresented.ForPin(DemoCommunity.ReaderId, digits, now);
+                return r.PresentCredential(credential, c => present(r, c)).ToString();
+            },
+            expected)
+        {
+            ExpectedState = state,
+            ExpectedBuzzer = buzzer,
+            ExpectedReason = reason,
+            ExpectedAlarm = alarm,
         };
 
     private static ScenarioStep Contact(double atSeconds, bool open, DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null) =>

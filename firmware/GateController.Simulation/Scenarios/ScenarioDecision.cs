@@ -1,58 +1,76 @@
+using GateController.Core.Access;
+using GateController.Core.Door;
+using GateController.Core.Events;
+
 namespace GateController.Simulation.Scenarios;
 
 /// <summary>
-/// The outcome of an access decision as the scenario sees it: granted, denied with a reason, or locked out.
-/// Written as a line ("granted", "denied: unknown credential", "denied: locked out") in scripted scenarios.
+/// An access decision as the scenario prints and checks it: the core's <see cref="AccessDecision"/> (reason code,
+/// method, resident id at most) and the alarms it raised (keypad lockout, silent duress). It carries no card
+/// identifier, no PIN digits and no name.
 /// </summary>
 public sealed record ScenarioDecision
 {
-    private ScenarioDecision(bool granted, bool lockedOut, string reason)
+    /// <summary>Creates a decision.</summary>
+    /// <param name="decision">The core's decision.</param>
+    /// <param name="alarms">The alarms raised with it, in order.</param>
+    public ScenarioDecision(AccessDecision decision, IReadOnlyList<AccessEvent> alarms)
     {
-        Granted = granted;
-        LockedOut = lockedOut;
-        Reason = reason;
+        ArgumentNullException.ThrowIfNull(alarms);
+        Decision = decision;
+        Alarms = alarms;
     }
+
+    /// <summary>The core's decision.</summary>
+    public AccessDecision Decision { get; }
+
+    /// <summary>The alarms raised with the decision: <see cref="KeypadLockedOut"/> or <see cref="DuressAlarmRaised"/>.</summary>
+    public IReadOnlyList<AccessEvent> Alarms { get; }
+
+    /// <summary>The reason code.</summary>
+    public AccessReason Reason => Decision.Reason;
 
     /// <summary>Whether entry was granted.</summary>
-    public bool Granted { get; }
+    public bool Granted => Decision.IsGranted;
 
-    /// <summary>Whether the denial is a lockout (the locked-out pattern plays).</summary>
-    public bool LockedOut { get; }
+    /// <summary>Whether the keypad is (or just became) locked out: the locked-out pattern plays.</summary>
+    public bool LockedOut => Reason == AccessReason.LockedOut || Alarms.Any(a => a is KeypadLockedOut);
 
-    /// <summary>The reason code in words, for example "unknown credential"; empty when granted.</summary>
-    public string Reason { get; }
+    /// <summary>Whether the door waits for the card holder's PIN: no feedback plays yet.</summary>
+    public bool AwaitsSecondFactor => Reason == AccessReason.SecondFactorRequired;
 
-    /// <summary>Entry granted.</summary>
-    public static ScenarioDecision Grant { get; } = new(granted: true, lockedOut: false, string.Empty);
+    /// <summary>A granted decision for a test hook.</summary>
+    public static ScenarioDecision Grant(AccessMethods method) => new(new AccessDecision(AccessReason.Granted, method, null, false), []);
 
-    /// <summary>Entry denied for <paramref name="reason"/>; "locked out" makes it a lockout.</summary>
-    public static ScenarioDecision Deny(string reason)
+    /// <summary>A refusal for <paramref name="reason"/> for a test hook.</summary>
+    public static ScenarioDecision Deny(AccessReason reason, AccessMethods method) =>
+        reason == AccessReason.Granted
+            ? throw new ArgumentException("a refusal needs a reason other than Granted", nameof(reason))
+            : new ScenarioDecision(new AccessDecision(reason, method, null, false), []);
+
+    /// <summary>
+    /// Gives the door its feedback: a grant unlocks, a lockout plays the locked-out pattern, a card waiting for its
+    /// PIN changes nothing, every other refusal plays the denied pattern.
+    /// </summary>
+    public void DriveDoor(DoorStateMachine door)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var trimmed = reason.Trim();
-        return new ScenarioDecision(granted: false, lockedOut: trimmed == "locked out", trimmed);
+        ArgumentNullException.ThrowIfNull(door);
+        if (Granted)
+        {
+            door.Grant();
+        }
+        else if (LockedOut)
+        {
+            door.SignalLockedOut();
+        }
+        else if (!AwaitsSecondFactor)
+        {
+            door.Deny();
+        }
     }
 
-    /// <summary>Parses "granted" or "denied: reason".</summary>
-    /// <exception cref="FormatException">The line is neither.</exception>
-    public static ScenarioDecision Parse(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        var text = line.Trim();
-        if (text == "granted")
-        {
-            return Grant;
-        }
-
-        const string DeniedPrefix = "denied:";
-        if (text.StartsWith(DeniedPrefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(text[DeniedPrefix.Length..]))
-        {
-            return Deny(text[DeniedPrefix.Length..]);
-        }
-
-        throw new FormatException($"a decision line is 'granted' or 'denied: <reason>', not '{line}'");
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => Granted ? "granted" : $"denied: {Reason}";
+    /// <summary>"Granted (Card) R0001", "UnknownCredential (Pin)": the reason code, the method, and the resident id when known.</summary>
+    public override string ToString() => Decision.ResidentId is { } resident
+        ? $"{Reason} ({Decision.Method}) {resident}"
+        : $"{Reason} ({Decision.Method})";
 }

@@ -7,8 +7,9 @@ namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// Plays a timeline of <see cref="ScenarioStep"/>s through a door state machine on a <see cref="ManualTimeProvider"/>,
-/// prints each step as a timeline line ("08:00:00.000  card presented … → unlocked …") and checks every step's
-/// expected outcome, printing a FAIL line for each one that did not happen.
+/// prints each step as a timeline line ("08:00:00.000  card tapped … → Granted (Card) R0001 → unlocked …") followed by
+/// any alarm the access decision raised, and checks every step's expected outcome — door events, lock state, buzzer,
+/// decision reason and alarm — printing a FAIL line for each one that did not happen.
 /// </summary>
 public sealed class ScenarioRunner : IDisposable
 {
@@ -18,6 +19,7 @@ public sealed class ScenarioRunner : IDisposable
     private readonly List<DoorOutputs> _outputsAfterEvent = [];
     private readonly List<string> _lines = [];
     private readonly List<string> _failures = [];
+    private readonly List<ScenarioDecision> _decisions = [];
     private DoorOutputs _outputs;
 
     /// <summary>Creates a runner with its own clock reading <paramref name="start"/> and a locked door.</summary>
@@ -47,30 +49,36 @@ public sealed class ScenarioRunner : IDisposable
     public DoorStateMachine Door { get; }
 
     /// <summary>
-    /// A credential reaches the access decision: <paramref name="decide"/> is the hook where the access policy
-    /// plugs in (scripted scenarios pass the decision line they expect). A grant unlocks the door; a denial plays
-    /// the denied pattern, a lockout the locked-out pattern.
+    /// A credential reaches the access decision: <paramref name="present"/> decides and gives the door its feedback
+    /// (<see cref="Access.SimulatedGate.Present"/> does both; a test hook may call <see cref="ScenarioDecision.DriveDoor"/>).
+    /// The decision is remembered so the step's expected reason and alarm can be checked, and its alarms are printed.
     /// </summary>
     /// <returns>The decision taken.</returns>
-    public ScenarioDecision PresentCredential(CredentialPresented credential, Func<CredentialPresented, ScenarioDecision> decide)
+    public ScenarioDecision PresentCredential(CredentialPresented credential, Func<CredentialPresented, ScenarioDecision> present)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        ArgumentNullException.ThrowIfNull(decide);
-        var decision = decide(credential);
-        if (decision.Granted)
-        {
-            Door.Grant();
-        }
-        else if (decision.LockedOut)
-        {
-            Door.SignalLockedOut();
-        }
-        else
-        {
-            Door.Deny();
-        }
-
+        ArgumentNullException.ThrowIfNull(present);
+        var decision = present(credential);
+        _decisions.Add(decision ?? throw new InvalidOperationException("the decision hook returned no decision"));
         return decision;
+    }
+
+    /// <summary>Prints <paramref name="line"/> as it is, as part of the timeline (for example a policy check before the steps).</summary>
+    public void Note(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        Print(line);
+    }
+
+    /// <summary>Records an expectation outside the steps: when <paramref name="holds"/> is false, prints a FAIL line and the run fails.</summary>
+    public void Expect(bool holds, string problem)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(problem);
+        if (!holds)
+        {
+            _failures.Add($"FAIL  {problem}");
+            Print($"FAIL  {problem}");
+        }
     }
 
     /// <summary>Plays <paramref name="steps"/> in order and returns what was printed and what failed.</summary>
@@ -102,15 +110,21 @@ public sealed class ScenarioRunner : IDisposable
                 PrintTimed("(timer)", all, ifNone: null);
                 _captured.Clear();
                 _outputsAfterEvent.Clear();
+                _decisions.Clear();
                 var detail = step.Action(this);
                 all.AddRange(_captured);
                 var effects = _captured.Count == 0 ? "no door change" : string.Join(", ", _captured.Select(DoorTimelineText.Describe));
                 var decided = string.IsNullOrEmpty(detail) ? string.Empty : $" → {detail}";
                 Print($"{Stamp(at)}  {step.Description}{decided} → {effects}  {DoorTimelineText.Describe(_outputs)}");
+                foreach (var alarm in _decisions.SelectMany(d => d.Alarms))
+                {
+                    Print($"{Stamp(alarm.OccurredAt)}    {AlarmText.Describe(alarm)}");
+                }
             }
 
             doorEvents += all.Count;
             Check(step, at, all);
+            CheckDecision(step, at);
         }
 
         Print(_failures.Count == 0
@@ -166,6 +180,31 @@ public sealed class ScenarioRunner : IDisposable
         if (step.ExpectedBuzzer is { } buzzer && Door.Outputs.Buzzer != buzzer)
         {
             Fail(at, step, $"expected buzzer {buzzer}, it plays {Door.Outputs.Buzzer}");
+        }
+    }
+
+    private void CheckDecision(ScenarioStep step, DateTimeOffset at)
+    {
+        if (step.ExpectedReason is null && step.ExpectedAlarm is null)
+        {
+            return;
+        }
+
+        if (step.Action is null || _decisions.Count != 1)
+        {
+            Fail(at, step, $"expected one access decision, got {(step.Action is null ? 0 : _decisions.Count)}");
+            return;
+        }
+
+        var decision = _decisions[0];
+        if (step.ExpectedReason is { } reason && decision.Reason != reason)
+        {
+            Fail(at, step, $"expected decision {reason}, got {decision.Reason}");
+        }
+
+        if (step.ExpectedAlarm is { } expectedAlarm && AlarmText.Kind(decision.Alarms) != expectedAlarm)
+        {
+            Fail(at, step, $"expected alarm {expectedAlarm}, got {AlarmText.Kind(decision.Alarms)}");
         }
     }
 

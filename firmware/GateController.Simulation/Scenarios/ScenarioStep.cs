@@ -1,11 +1,12 @@
+using GateController.Core.Access;
 using GateController.Core.Door;
 
 namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// One line of a scripted timeline: at <see cref="At"/> after the start, do something (or only let time pass),
-/// then expect exactly <see cref="ExpectedEvents"/> from the door since the previous step, and optionally a state
-/// and buzzer pattern.
+/// then expect exactly <see cref="ExpectedEvents"/> from the door since the previous step, and optionally a state,
+/// a buzzer pattern, and the reason code and alarm of the one access decision the step makes.
 /// </summary>
 public sealed class ScenarioStep
 {
@@ -43,4 +44,10 @@ public sealed class ScenarioStep
 
     /// <summary>The buzzer pattern expected right after the step, if checked.</summary>
     public BuzzerPattern? ExpectedBuzzer { get; init; }
+
+    /// <summary>The reason code the step's access decision must have; when set, the step must present a credential.</summary>
+    public AccessReason? ExpectedReason { get; init; }
+
+    /// <summary>The alarm the step's access decision must raise (<see cref="ScenarioAlarm.None"/> for none), if checked.</summary>
+    public ScenarioAlarm? ExpectedAlarm { get; init; }
 }
