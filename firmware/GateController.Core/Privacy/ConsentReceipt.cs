@@ -144,7 +144,7 @@ public sealed class ConsentReceipt
     /// <summary>The ways to withdraw, one line each, in Chinese then English.</summary>
     public IReadOnlyList<string> WithdrawalInstructions() =>
     [
-        $"到物业服务中心办理：{OfficeContact} / At the property office: {OfficeContact}",
+        $"到物业服务中心办理 / At the property office: {OfficeContact}",
         $"在门口：刷本人门卡或输入本人密码，随即按 {GateKeySequence}，再按 {GateConfirmationKey} 确认；人脸模板在 1 秒内删除 / At the gate: present your own card or PIN, press {GateKeySequence}, then {GateConfirmationKey} to confirm; your face templates are deleted within 1 s",
         "撤回后门卡和密码照常开门，不影响您进出小区 / After withdrawal your card and PIN keep opening the gate",
     ];

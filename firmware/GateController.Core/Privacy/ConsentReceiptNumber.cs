@@ -5,7 +5,7 @@ namespace GateController.Core.Privacy;
 /// <summary>
 /// A consent receipt's number, derived only from the store's consent id so the same consent always prints the same
 /// number: "FC-" then the id as at least eight digits in groups of four, then an ISO 7064 MOD 11-2 check character
-/// (0–9 or X, as on a resident identity card), for example consent 123 → "FC-0000-0123-7". A mistyped digit is caught.
+/// (0–9 or X, as on a resident identity card), for example consent 123 → "FC-0000-0123-1". A mistyped digit is caught.
 /// </summary>
 public readonly record struct ConsentReceiptNumber
 {
@@ -47,7 +47,7 @@ public readonly record struct ConsentReceiptNumber
         var compact = new string((text ?? string.Empty).Where(c => c is not ('-' or ' ')).Select(char.ToUpperInvariant).ToArray());
         if (!compact.StartsWith(Prefix, StringComparison.Ordinal) || compact.Length < Prefix.Length + 9)
         {
-            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-7";
+            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-1";
             return false;
         }
 
@@ -55,7 +55,7 @@ public readonly record struct ConsentReceiptNumber
         if (!digits.All(char.IsAsciiDigit) || digits.Length > 18
             || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var consentId) || consentId <= 0)
         {
-            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-7";
+            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-1";
             return false;
         }
 
@@ -69,7 +69,7 @@ public readonly record struct ConsentReceiptNumber
         if (number.Value.Length - number.Value.Count(c => c == '-') != compact.Length)
         {
             number = default;
-            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-7";
+            error = $"'{text}' is not a receipt number like {Prefix}-0000-0123-1";
             return false;
         }
 

@@ -5,7 +5,9 @@ namespace GateController.Core.Privacy;
 /// <summary>Plain-text rendering of <see cref="ConsentReceipt"/>: two copies, a dashed cut line between them.</summary>
 internal static class ConsentReceiptTextRenderer
 {
-    internal const string Title = "人脸识别单独同意回执 / Receipt for separate consent to face recognition";
+    internal const string ChineseTitle = "人脸识别单独同意回执";
+    internal const string EnglishTitle = "Receipt for separate consent to face recognition";
+    internal const string Title = ChineseTitle + " / " + EnglishTitle;
     internal const string CutLine = "- - - - - - - - - - - -  沿此线剪开 / cut here  - - - - - - - - - - - -";
 
     public static string Render(ConsentReceipt receipt)
