@@ -157,9 +157,9 @@ public sealed record PrivacyImpactFacts(
             findings.Add($"{counts.FaceTemplates} face templates are stored although no door uses face; delete them (PIPL art. 47)");
         }
 
-        if (counts.FaceTemplates > counts.ActiveFaceConsents && faceUsed)
+        if (faceUsed && counts.FaceTemplates > 0 && counts.ActiveFaceConsents == 0)
         {
-            findings.Add($"{counts.FaceTemplates} face templates for {counts.ActiveFaceConsents} active face consents; check that every template has a consent (rule P2)");
+            findings.Add($"{counts.FaceTemplates} face templates are stored but no face consent is active; every template needs a consent (rule P2)");
         }
 
         if (counts.MinorResidents > 0 && faceUsed)

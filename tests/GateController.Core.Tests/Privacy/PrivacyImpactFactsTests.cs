@@ -153,6 +153,20 @@ public sealed class PrivacyImpactFactsTests
         Assert.Contains("north: Card, Pin, Face", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 12L, true)]
+    [InlineData(3, 12L, false)]
+    [InlineData(0, 0L, false)]
+    public void From_TemplatesWithoutAnyConsent_Finding(int consents, long templates, bool expected)
+    {
+        var inputs = Inputs();
+        inputs.Counts = inputs.Counts! with { ActiveFaceConsents = consents, FaceTemplates = templates };
+
+        var facts = PrivacyImpactFacts.From(inputs, Now);
+
+        Assert.Equal(expected, facts.Findings.Any(f => f.Contains("no face consent is active", StringComparison.Ordinal)));
+    }
+
     private static PrivacyImpactInputs Inputs() => new()
     {
         UnitId = "north-gate-1",
