@@ -17,6 +17,9 @@ public sealed class GateWithdrawalSequence
     /// <summary>The reason given when the sequence follows a credential that matched nobody.</summary>
     public const string UnknownCredentialReason = "unknown credential";
 
+    private static readonly GateWithdrawalOutcome ProgressOutcome = new(GateWithdrawalOutcomeKind.Progress, null, null);
+    private static readonly GateWithdrawalOutcome AwaitingConfirmationOutcome = new(GateWithdrawalOutcomeKind.AwaitingConfirmation, null, null);
+
     private readonly GateWithdrawalOptions _options;
     private readonly TimeProvider _timeProvider;
     private ResidentId _resident;
@@ -210,5 +213,10 @@ public sealed class GateWithdrawalSequence
         return GateWithdrawalOutcome.Nothing;
     }
 
-    private static GateWithdrawalOutcome Outcome(GateWithdrawalOutcomeKind kind, string? reason) => new(kind, reason, null);
+    private static GateWithdrawalOutcome Outcome(GateWithdrawalOutcomeKind kind, string? reason) => (kind, reason) switch
+    {
+        (GateWithdrawalOutcomeKind.Progress, null) => ProgressOutcome,
+        (GateWithdrawalOutcomeKind.AwaitingConfirmation, null) => AwaitingConfirmationOutcome,
+        _ => new GateWithdrawalOutcome(kind, reason, null),
+    };
 }
