@@ -54,6 +54,9 @@ public sealed class SimulatedGpioDriver : GpioDriver
         }
     }
 
+    /// <summary>The current time on the event clock (the timestamp domain of edges and output history).</summary>
+    public TimeSpan EventClockNow => GetEventClockTime();
+
     /// <summary>Edges that were dropped by a line's debounce period.</summary>
     public long DebouncedEdges { get; private set; }
 
