@@ -9,7 +9,7 @@ public sealed class MatrixKeypadOptions
     /// <summary>Row lines, top to bottom (default GPIO12, 16, 20, 21: header pins 32, 36, 38, 40).</summary>
     public IReadOnlyList<int> RowPins { get; init; } = [12, 16, 20, 21];
 
-    /// <summary>Column lines, left to right (default GPIO13, 19, 26, and GPIO7 for a 4×4: header pins 33, 35, 37, 26).</summary>
+    /// <summary>Column lines, left to right (default GPIO13, 19, 26: header pins 33, 35, 37; a 4×4 adds GPIO14, pin 8).</summary>
     public IReadOnlyList<int> ColumnPins { get; init; } = [13, 19, 26];
 
     /// <summary>Time between scans (default 10 ms).</summary>

@@ -61,7 +61,7 @@ public sealed class MatrixKeypadReaderTests : IAsyncDisposable
     public void Tap_EveryKeyOfLayout_OneKeyPressedEach(KeypadLayout layout, string keys)
     {
         var options = layout == KeypadLayout.Matrix4x4
-            ? new MatrixKeypadOptions { Layout = layout, ColumnPins = [13, 19, 26, 7] }
+            ? new MatrixKeypadOptions { Layout = layout, ColumnPins = [13, 19, 26, 14] }
             : new MatrixKeypadOptions();
         Start(options);
 
