@@ -206,6 +206,18 @@ public sealed class WiegandReaderTests
     }
 
     [Fact]
+    public async Task DataLineLowAtStart_GoodFrameLater_HealthOk()
+    {
+        await using var rig = new WiegandRig(prepare: d => d.SetInput(WiegandRig.Data1, PinValue.Low)).Start();
+        rig.Driver.SetInput(WiegandRig.Data1, PinValue.High);
+
+        rig.Transmitter.SendNow(WiegandEncoding.H10301(3, 3), 26);
+        rig.Time.Advance(rig.Gap);
+
+        Assert.Equal(ReaderState.Ok, rig.Reader.Health.State);
+    }
+
+    [Fact]
     public async Task LineTakenByAnotherProcess_FaultedWithLineInErrorAndRetries()
     {
         await using var rig = new WiegandRig(prepare: d => d.TakeLine(WiegandRig.Data0, "other-daemon")).Start();

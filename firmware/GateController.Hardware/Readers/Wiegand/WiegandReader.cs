@@ -41,6 +41,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private bool _flooding;
 
     private ReaderState _state = ReaderState.Stopped;
+    private bool _stuckLow;
     private DateTimeOffset? _lastFrameAt;
     private long _goodFrames;
     private long _badFrames;
@@ -182,6 +183,10 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             .Select(line => $"{line.Item2} (line {line.Item1} on {_controller.ChipName}) reads low while idle; check the wiring")
             .FirstOrDefault();
         SetState(stuck is null ? ReaderState.Starting : ReaderState.Faulted, stuck);
+        lock (_frameLock)
+        {
+            _stuckLow = stuck is not null;
+        }
     }
 
     private void Close()
@@ -325,9 +330,11 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         _goodFrames++;
         _lastFrameAt = at;
-        if (_state == ReaderState.Starting || (_state == ReaderState.Faulted && _lastError?.Contains("reads low", StringComparison.Ordinal) == true))
+        // A good frame proves the lines work, including after a line read low at start.
+        if (_state == ReaderState.Starting || (_state == ReaderState.Faulted && _stuckLow))
         {
             _state = ReaderState.Ok;
+            _stuckLow = false;
         }
 
         events.Add(decoded.Kind == WiegandFrameKind.Key
