@@ -2,6 +2,8 @@ using GateController.Core.Credentials;
 using GateController.Core.Readers;
 using GateController.Hardware.Gpio;
 using GateController.Hardware.Readers.Wiegand;
+using GateController.Simulation.Gpio;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GateController.Hardware.Tests.Wiegand;
 
@@ -154,7 +156,7 @@ public sealed class WiegandReaderTests
     }
 
     [Fact]
-    public async Task RingOverrun_EdgesDropped_FrameRejectedAsOverrun()
+    public async Task RingQuarterFull_DrainsBeforeTheGap_NoEdgeLost()
     {
         var options = new WiegandReaderOptions { Data0Pin = WiegandRig.Data0, Data1Pin = WiegandRig.Data1, EdgeBufferCapacity = 64 };
         await using var rig = new WiegandRig(options).Start();
@@ -167,8 +169,35 @@ public sealed class WiegandReaderTests
 
         rig.Time.Advance(rig.Gap + TimeSpan.FromMilliseconds(10));
 
-        Assert.Equal(36, rig.Reader.EdgesDropped);
-        Assert.Equal("overrun", Assert.IsType<FrameRejected>(Assert.Single(rig.Events)).Reason);
+        Assert.Equal(0, rig.Reader.EdgesDropped);
+        Assert.Equal(["length", "length"], rig.Events.Select(e => Assert.IsType<FrameRejected>(e).Reason));
+    }
+
+    [Fact]
+    public async Task RingOverrun_DrainCannotRun_EdgesDroppedAndFrameRejectedAsOverrun()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        var timers = new ManualTimerTimeProvider(clock);
+        var driver = new SimulatedGpioDriver(28, clock);
+        using var controller = new GpioController(driver);
+        using var reader = new WiegandReader("w", controller, new WiegandReaderOptions { Data0Pin = 5, Data1Pin = 6, EdgeBufferCapacity = 64 }, timers);
+        var rejected = new List<FrameRejected>();
+        reader.FrameRejected += (_, e) => rejected.Add(e);
+        using var stop = new CancellationTokenSource();
+        var run = reader.RunAsync(stop.Token);
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        for (var i = 0; i < 100; i++)
+        {
+            driver.InjectEdge(5, PinEventTypes.Falling, driver.EventClockNow - TimeSpan.FromMilliseconds(100) + TimeSpan.FromMicroseconds(100 * i));
+        }
+
+        timers.FireAll();
+
+        Assert.Equal(36, reader.EdgesDropped);
+        Assert.Equal("overrun", Assert.Single(rejected).Reason);
+        await stop.CancelAsync();
+        await run;
     }
 
     [Fact]

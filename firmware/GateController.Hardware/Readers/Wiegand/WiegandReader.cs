@@ -26,6 +26,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private readonly PinChangeEventHandler _onData0;
     private readonly PinChangeEventHandler _onData1;
 
+    private readonly int _drainThreshold;
     private bool _timerArmed;
     private long _droppedEdges;
     private long _droppedSinceDrain;
@@ -68,6 +69,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         _timeProvider = timeProvider;
         _gap = TimeSpan.FromMilliseconds(options.InterFrameGapMilliseconds);
         _ring = new WiegandEdgeRing(options.EdgeBufferCapacity);
+        _drainThreshold = options.EdgeBufferCapacity / 4;
         _timer = timeProvider.CreateTimer(_ => Drain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _onData0 = (_, e) => OnEdge(e.Timestamp, 0);
         _onData1 = (_, e) => OnEdge(e.Timestamp, 1);
@@ -215,7 +217,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private void OnEdge(TimeSpan timestamp, int bit)
     {
         Interlocked.Increment(ref _edges);
-        var arm = false;
+        var due = Timeout.InfiniteTimeSpan;
         lock (_ringLock)
         {
             if (!_ring.TryAdd(timestamp, bit))
@@ -227,13 +229,18 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             if (!_timerArmed)
             {
                 _timerArmed = true;
-                arm = true;
+                due = _gap;
+            }
+            else if (_ring.Count == _drainThreshold)
+            {
+                // A flood is filling the ring faster than frames close: drain now rather than at the gap.
+                due = TimeSpan.Zero;
             }
         }
 
-        if (arm)
+        if (due != Timeout.InfiniteTimeSpan)
         {
-            _timer.Change(_gap, Timeout.InfiniteTimeSpan);
+            _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
 

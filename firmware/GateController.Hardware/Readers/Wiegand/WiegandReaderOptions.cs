@@ -17,8 +17,8 @@ public sealed class WiegandReaderOptions
     /// <summary>Silence after the last edge that closes a frame (default 25 ms; bits arrive every 1–2 ms).</summary>
     public int InterFrameGapMilliseconds { get; init; } = 25;
 
-    /// <summary>Edges held between the GPIO callback and the decoder (default 1024).</summary>
-    public int EdgeBufferCapacity { get; init; } = 1024;
+    /// <summary>Edges held between the GPIO callback and the decoder (default 4096; a quarter full triggers an early drain).</summary>
+    public int EdgeBufferCapacity { get; init; } = 4096;
 
     /// <summary>More edges than this in one second marks the reader as flooding (default 2000).</summary>
     public int FloodEdgesPerSecond { get; init; } = 2000;
