@@ -1,0 +1,259 @@
+using GateController.Core.Readers;
+using GateController.Hardware.Gpio;
+
+namespace GateController.Hardware.Keypad;
+
+/// <summary>
+/// A 4×3 or 4×4 matrix keypad scanned over GPIO on a <see cref="TimeProvider"/> timer: each row is driven low in turn
+/// and the pulled-up columns read; one key held stable for the debounce period is one <see cref="KeyPressed"/>.
+/// Two keys at once are ignored (a matrix without diodes cannot tell them apart reliably).
+/// </summary>
+public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
+{
+    private readonly GpioController _controller;
+    private readonly MatrixKeypadOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly IReadOnlyList<string> _keys;
+    private readonly TimeSpan _debounce;
+    private readonly Lock _lock = new();
+    private ITimer? _timer;
+
+    private char _candidate;
+    private DateTimeOffset _candidateSince;
+    private char _stable;
+    private ReaderState _state = ReaderState.Stopped;
+    private DateTimeOffset? _lastKeyAt;
+    private long _keysPressed;
+    private long _ambiguousScans;
+    private long _handlerFaults;
+    private string? _lastError;
+
+    /// <summary>Creates a keypad named <paramref name="readerId"/>.</summary>
+    public MatrixKeypadReader(string readerId, GpioController controller, MatrixKeypadOptions options, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(readerId);
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"keypad '{readerId}': {string.Join("; ", problems)}", nameof(options));
+        }
+
+        ReaderId = readerId;
+        _controller = controller;
+        _options = options;
+        _timeProvider = timeProvider;
+        _keys = KeypadLayouts.Rows(options.Layout);
+        _debounce = TimeSpan.FromMilliseconds(options.DebounceMilliseconds);
+    }
+
+    /// <summary>Never raised: a matrix keypad delivers keys; wrap it in a <see cref="PinEntry"/> to get PINs.</summary>
+    public event EventHandler<CredentialPresented>? CredentialPresented
+    {
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc />
+    public event EventHandler<KeyPressed>? KeyPressed;
+
+    /// <summary>Never raised: a scanned matrix has no frames to refuse.</summary>
+    public event EventHandler<FrameRejected>? FrameRejected
+    {
+        add { }
+        remove { }
+    }
+
+    /// <inheritdoc />
+    public string ReaderId { get; }
+
+    /// <summary>Scans that saw more than one key down.</summary>
+    public long AmbiguousScans => Interlocked.Read(ref _ambiguousScans);
+
+    /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
+    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+
+    /// <inheritdoc />
+    public ReaderHealth Health
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new ReaderHealth(ReaderId, _state, _lastKeyAt, _keysPressed, 0, _lastError);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                Open();
+                _timer = _timeProvider.CreateTimer(_ => ScanSafely(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(_options.ScanIntervalMilliseconds));
+                await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (IOException fault)
+            {
+                Close();
+                SetState(ReaderState.Faulted, fault.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(_options.RetryDelayMilliseconds), _timeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        Close();
+        SetState(ReaderState.Stopped, null);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Close();
+
+    /// <summary>One scan of the matrix; returns the single key down, or '\0' for none or several.</summary>
+    internal char ScanOnce()
+    {
+        var found = '\0';
+        var count = 0;
+        for (var row = 0; row < _options.RowPins.Count; row++)
+        {
+            _controller.Write(_options.RowPins[row], PinValue.Low);
+            try
+            {
+                for (var column = 0; column < _options.ColumnPins.Count; column++)
+                {
+                    if (!_controller.Read(_options.ColumnPins[column]).IsHigh)
+                    {
+                        found = _keys[row][column];
+                        count++;
+                    }
+                }
+            }
+            finally
+            {
+                _controller.Write(_options.RowPins[row], PinValue.High);
+            }
+        }
+
+        if (count > 1)
+        {
+            Interlocked.Increment(ref _ambiguousScans);
+            return '\0';
+        }
+
+        return found;
+    }
+
+    private void ScanSafely()
+    {
+        KeyPressed? pressed = null;
+        lock (_lock)
+        {
+            if (_state is not (ReaderState.Ok or ReaderState.Starting))
+            {
+                return;
+            }
+
+            char key;
+            try
+            {
+                key = ScanOnce();
+            }
+            catch (IOException fault)
+            {
+                _state = ReaderState.Faulted;
+                _lastError = fault.Message;
+                return;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            if (key != _candidate)
+            {
+                _candidate = key;
+                _candidateSince = now;
+            }
+            else if (key != _stable && now - _candidateSince >= _debounce)
+            {
+                _stable = key;
+                if (key != '\0')
+                {
+                    _keysPressed++;
+                    _lastKeyAt = _candidateSince;
+                    _state = ReaderState.Ok;
+                    pressed = new KeyPressed(ReaderId, key, _candidateSince);
+                }
+            }
+        }
+
+        if (pressed is not null)
+        {
+            try
+            {
+                KeyPressed?.Invoke(this, pressed);
+            }
+#pragma warning disable CA1031 // A handler's fault must not stop the scan.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _handlerFaults);
+            }
+        }
+    }
+
+    private void Open()
+    {
+        foreach (var row in _options.RowPins)
+        {
+            _controller.OpenPin(row, PinMode.Output, PinValue.High);
+        }
+
+        foreach (var column in _options.ColumnPins)
+        {
+            _controller.OpenPin(column, PinMode.InputPullUp);
+        }
+
+        SetState(ReaderState.Starting, null);
+    }
+
+    private void Close()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        lock (_lock)
+        {
+            foreach (var pin in _options.RowPins.Concat(_options.ColumnPins))
+            {
+                if (_controller.IsPinOpen(pin))
+                {
+                    _controller.ClosePin(pin);
+                }
+            }
+        }
+    }
+
+    private void SetState(ReaderState state, string? error)
+    {
+        lock (_lock)
+        {
+            _state = state;
+            if (error is not null)
+            {
+                _lastError = error;
+            }
+        }
+    }
+}
