@@ -276,7 +276,7 @@ public sealed class WiegandReaderTests
     public void Constructor_InvalidOptions_ThrowsListingEveryProblem()
     {
         var options = new WiegandReaderOptions { Data0Pin = 4, Data1Pin = 4, InterFrameGapMilliseconds = 1 };
-        using var controller = new GpioController(new Simulation.Gpio.SimulatedGpioDriver(28, TimeProvider.System));
+        using var controller = new GpioController(new GateController.Simulation.Gpio.SimulatedGpioDriver(28, TimeProvider.System));
 
         var error = Assert.Throws<ArgumentException>(() => new WiegandReader("w", controller, options, TimeProvider.System));
 
