@@ -8,9 +8,12 @@ namespace GateController.Hardware.Readers.Mfrc522;
 public static class Iso14443aCrc
 {
     /// <summary>The CRC_A of <paramref name="data"/>.</summary>
-    public static ushort Compute(ReadOnlySpan<byte> data)
+    public static ushort Compute(ReadOnlySpan<byte> data) => Compute(data, 0x6363);
+
+    /// <summary>The same CRC with another preset (the MFRC522 offers 0x0000, 0x6363, 0xA671 and 0xFFFF, §9.3.2.2).</summary>
+    public static ushort Compute(ReadOnlySpan<byte> data, ushort preset)
     {
-        uint crc = 0x6363;
+        uint crc = preset;
         foreach (var value in data)
         {
             var ch = (byte)(value ^ (byte)crc);
