@@ -181,8 +181,9 @@ public sealed class Mfrc522Device
             var uidIncomplete = (sak & SakUidNotComplete) != 0;
             var hasCascadeTag = levelBytes[0] == CascadeTag;
 
-            // 14443-3 §6.4.3.4: a cascade tag 0x88 comes with SAK bit 3 (0x04) set, and only below the last level.
-            if (uidIncomplete != hasCascadeTag || (uidIncomplete && level == SelectCommands.Length - 1))
+            // 14443-3 §6.4.3.4: SAK bit 3 (0x04) says the UID continues; then this level must start with the cascade
+            // tag 0x88, and there is no level after the third. SAK decides: a later level's first byte may be 0x88.
+            if (uidIncomplete && (!hasCascadeTag || level == SelectCommands.Length - 1))
             {
                 return Mfrc522Status.ProtocolError;
             }
