@@ -172,7 +172,8 @@ public sealed class Mfrc522Reader : ICredentialReader
             break;
         }
 
-        if (_found.Count > 0 && _device.Halt() == Mfrc522Status.ChipTimeout)
+        // HLTA the card that is still ACTIVE (also after a failed SAK check) so the next WUPA finds it again.
+        if (_device.Halt() == Mfrc522Status.ChipTimeout)
         {
             return ChipTimedOut();
         }
