@@ -180,13 +180,29 @@ public sealed class KeyboardWedgeReader : ICredentialReader
 
     private void Handle(in InputEvent inputEvent)
     {
-        if (inputEvent.Type == InputEventCodes.EventKey)
+        var isKey = inputEvent.Type == InputEventCodes.EventKey;
+        if (isKey)
         {
             _lastKeyAtMicroseconds = NowMicroseconds();
-            Interlocked.Increment(ref _keyEventsRead);
         }
 
-        switch (_decoder.Feed(inputEvent))
+        var outcome = _decoder.Feed(inputEvent);
+        try
+        {
+            Raise(outcome);
+        }
+        finally
+        {
+            if (isKey)
+            {
+                Interlocked.Increment(ref _keyEventsRead);
+            }
+        }
+    }
+
+    private void Raise(KeyboardWedgeOutcome outcome)
+    {
+        switch (outcome)
         {
             case KeyboardWedgeOutcome.Card:
                 var now = _timeProvider.GetUtcNow();
