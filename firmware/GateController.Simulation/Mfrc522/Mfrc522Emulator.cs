@@ -37,7 +37,7 @@ public sealed class Mfrc522Emulator : SimulatedSpiDevice
 
     /// <summary>An emulated chip on SPI0 CE0 at 1 MHz.</summary>
     public Mfrc522Emulator()
-        : this(new SpiConnectionSettings(0, 0) { ClockFrequency = 1_000_000 })
+        : this(Mfrc522SpiTransport.CreateSettings())
     {
     }
 

@@ -29,6 +29,10 @@ public sealed class Mfrc522SpiTransport : IMfrc522Transport
     /// <inheritdoc />
     public string DeviceName { get; }
 
+    /// <summary>The settings the driver uses for an MFRC522: SPI mode 0, 8-bit words, 1 MHz (the chip takes up to 10 Mbit/s, §8.1.2).</summary>
+    public static SpiConnectionSettings CreateSettings(int busId = 0, int chipSelectLine = 0) =>
+        new(busId, chipSelectLine) { ClockFrequency = 1_000_000, Mode = SpiMode.Mode0, DataBitLength = 8 };
+
     /// <summary>The address byte for reading <paramref name="address"/> (§8.1.2.3).</summary>
     public static byte ReadAddress(Mfrc522Register address) => (byte)(0x80 | (((byte)address << 1) & 0x7E));
 
