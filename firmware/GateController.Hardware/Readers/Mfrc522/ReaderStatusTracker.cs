@@ -2,10 +2,19 @@ using GateController.Core.Readers;
 
 namespace GateController.Hardware.Readers;
 
-/// <summary>Thread-safe health counters shared by the MFRC522 and USB keyboard-wedge readers; holds no card data.</summary>
+/// <summary>
+/// Thread-safe health counters shared by the MFRC522 and USB keyboard-wedge readers; holds no card data. The state is
+/// <see cref="ReaderState.Flooding"/> while at least <see cref="FloodRejections"/> of the last
+/// <see cref="FloodWindow"/> frames were rejected.
+/// </summary>
 internal sealed class ReaderStatusTracker
 {
+    internal const int FloodWindow = 16;
+    internal const int FloodRejections = 8;
+
     private readonly object _gate = new();
+    private readonly bool[] _recentRejections = new bool[FloodWindow];
+    private int _recentIndex;
     private readonly string _readerId;
     private ReaderState _state = ReaderState.Starting;
     private DateTimeOffset? _lastFrameAt;
@@ -32,7 +41,8 @@ internal sealed class ReaderStatusTracker
         {
             _goodFrames++;
             _lastFrameAt = at;
-            _state = ReaderState.Ok;
+            Remember(rejected: false);
+            _state = WorkingState();
         }
     }
 
@@ -42,6 +52,11 @@ internal sealed class ReaderStatusTracker
         {
             _badFrames++;
             _lastError = reason;
+            Remember(rejected: true);
+            if (_state != ReaderState.Faulted)
+            {
+                _state = WorkingState();
+            }
         }
     }
 
@@ -58,7 +73,7 @@ internal sealed class ReaderStatusTracker
     {
         lock (_gate)
         {
-            _state = ReaderState.Ok;
+            _state = WorkingState();
         }
     }
 
@@ -69,6 +84,15 @@ internal sealed class ReaderStatusTracker
             _state = ReaderState.Stopped;
         }
     }
+
+    private void Remember(bool rejected)
+    {
+        _recentRejections[_recentIndex] = rejected;
+        _recentIndex = (_recentIndex + 1) % FloodWindow;
+    }
+
+    private ReaderState WorkingState() =>
+        _recentRejections.Count(r => r) >= FloodRejections ? ReaderState.Flooding : ReaderState.Ok;
 
     internal void Raise<T>(EventHandler<T>? handler, object sender, T argument)
     {
