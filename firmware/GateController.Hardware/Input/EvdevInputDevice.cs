@@ -1,0 +1,128 @@
+using System.Runtime.InteropServices;
+using GateController.Hardware.Interop;
+
+namespace GateController.Hardware.Input;
+
+/// <summary>
+/// An evdev character device (/dev/input/eventN or a by-id link) read as struct input_event records with poll(2);
+/// also reads a FIFO of recorded records for replay and tests.
+/// </summary>
+public sealed class EvdevInputDevice : IDisposable
+{
+    private readonly InputDeviceFileHandle _handle;
+    private readonly byte[] _buffer = new byte[InputEvent.Size * 64];
+    private int _buffered;
+
+    private EvdevInputDevice(string path, InputDeviceFileHandle handle)
+    {
+        Path = path;
+        _handle = handle;
+    }
+
+    /// <summary>The path opened.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens <paramref name="path"/> read-only and non-blocking.</summary>
+    /// <exception cref="IOException">open(2) failed; the message names the path and errno.</exception>
+    public static EvdevInputDevice Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!Environment.Is64BitProcess)
+        {
+            throw new PlatformNotSupportedException("struct input_event is read with the 64-bit layout (24 bytes)");
+        }
+
+        var descriptor = LibcInput.Open(path, LibcInput.O_RDONLY | LibcInput.O_NONBLOCK | LibcInput.O_CLOEXEC);
+        if (descriptor < 0)
+        {
+            throw LibcErrnoText.Fault(path, "open", Marshal.GetLastPInvokeError());
+        }
+
+        return new EvdevInputDevice(path, InputDeviceFileHandle.FromDescriptor(descriptor));
+    }
+
+    /// <summary>
+    /// EVIOCGRAB: takes the device exclusively so key strokes reach no console or other reader. Returns 0 on success,
+    /// else the errno (ENOTTY on a FIFO or regular file, EBUSY when another process holds the grab).
+    /// </summary>
+    public int TryGrab() => LibcInput.Ioctl(_handle, LibcInput.EVIOCGRAB, 1) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>Waits up to <paramref name="timeoutMilliseconds"/> and reads the whole records available into <paramref name="events"/>.</summary>
+    /// <exception cref="IOException">read or poll failed with an errno other than device removal.</exception>
+    public unsafe InputReadStatus Read(List<InputEvent> events, int timeoutMilliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var added = false;
+        _handle.DangerousAddRef(ref added);
+        try
+        {
+            var poll = new InputPollDescriptor { FileDescriptor = (int)_handle.DangerousGetHandle(), Events = LibcInput.POLLIN };
+            var ready = LibcInput.Poll(&poll, 1, timeoutMilliseconds);
+            if (ready < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                return errno == LibcErrnoText.Interrupted ? InputReadStatus.Timeout : throw LibcErrnoText.Fault(Path, "poll", errno);
+            }
+
+            if (ready == 0)
+            {
+                return InputReadStatus.Timeout;
+            }
+
+            if ((poll.ReturnedEvents & LibcInput.POLLIN) == 0)
+            {
+                return (poll.ReturnedEvents & (LibcInput.POLLHUP | LibcInput.POLLERR | LibcInput.POLLNVAL)) != 0 ? InputReadStatus.Gone : InputReadStatus.Timeout;
+            }
+
+            nint count;
+            fixed (byte* buffer = _buffer)
+            {
+                count = LibcInput.Read(_handle, buffer + _buffered, (nuint)(_buffer.Length - _buffered));
+            }
+
+            if (count == 0)
+            {
+                return InputReadStatus.Gone;
+            }
+
+            if (count < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                return errno switch
+                {
+                    LibcErrnoText.TryAgain or LibcErrnoText.Interrupted => InputReadStatus.Timeout,
+                    LibcErrnoText.NoSuchDevice => InputReadStatus.Gone,
+                    _ => throw LibcErrnoText.Fault(Path, "read", errno),
+                };
+            }
+
+            _buffered += (int)count;
+            var whole = _buffered / InputEvent.Size;
+            for (var i = 0; i < whole; i++)
+            {
+                events.Add(InputEvent.Read(_buffer.AsSpan(i * InputEvent.Size)));
+            }
+
+            // A FIFO may deliver part of a record; keep it for the next read (evdev always delivers whole records).
+            var rest = _buffered - (whole * InputEvent.Size);
+            _buffer.AsSpan(whole * InputEvent.Size, rest).CopyTo(_buffer);
+            _buffered = rest;
+            _buffer.AsSpan(rest).Clear();
+            return whole > 0 ? InputReadStatus.Events : InputReadStatus.Timeout;
+        }
+        finally
+        {
+            if (added)
+            {
+                _handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Array.Clear(_buffer);
+        _handle.Dispose();
+    }
+}

@@ -1,0 +1,56 @@
+using GateController.Core.Readers;
+using GateController.Hardware.Readers;
+
+namespace GateController.Hardware.Tests.Readers;
+
+public sealed class ReaderStatusTrackerTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Rejected_ManyInRecentFrames_FloodingUntilGoodFramesDilute()
+    {
+        var tracker = new ReaderStatusTracker("r");
+        tracker.Working();
+        for (var i = 0; i < ReaderStatusTracker.FloodRejections - 1; i++)
+        {
+            tracker.Rejected("noise");
+        }
+
+        Assert.Equal(ReaderState.Ok, tracker.Snapshot().State);
+
+        tracker.Rejected("noise");
+
+        Assert.Equal(ReaderState.Flooding, tracker.Snapshot().State);
+
+        for (var i = 0; i < ReaderStatusTracker.FloodWindow; i++)
+        {
+            tracker.Good(At);
+        }
+
+        Assert.Equal(ReaderState.Ok, tracker.Snapshot().State);
+        Assert.Equal(ReaderStatusTracker.FloodRejections, tracker.Snapshot().BadFrames);
+    }
+
+    [Fact]
+    public void Rejected_WhileFaulted_StaysFaulted()
+    {
+        var tracker = new ReaderStatusTracker("r");
+        tracker.Fault("device-gone");
+
+        tracker.Rejected("crc");
+
+        Assert.Equal(ReaderState.Faulted, tracker.Snapshot().State);
+        Assert.Equal("crc", tracker.Snapshot().LastError);
+    }
+
+    [Fact]
+    public void Raise_HandlerThrows_CountedNotPropagated()
+    {
+        var tracker = new ReaderStatusTracker("r");
+
+        tracker.Raise<int>((_, _) => throw new InvalidOperationException(), this, 1);
+
+        Assert.Equal(1, tracker.HandlerFaults);
+    }
+}
