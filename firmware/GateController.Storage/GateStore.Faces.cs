@@ -113,7 +113,7 @@ public sealed partial class GateStore
                 {
                     aes?.Dispose();
                     aes = null;
-                    if (!Envelope.TryOpen(_wrapAes, (byte[])reader.GetValue(4), dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, residentText)))
+                    if (reader.GetValue(4) is not byte[] wrapped || !Envelope.TryOpen(_wrapAes, wrapped, dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, residentText)))
                     {
                         throw new StoreException(StoreErrorCode.DecryptionFailed, $"the data key of resident {resident} fails authentication");
                     }
@@ -125,7 +125,7 @@ public sealed partial class GateStore
 
                 var templateId = reader.GetString(1);
                 var modelId = reader.GetString(2);
-                var sealedTemplate = (byte[])reader.GetValue(3);
+                var sealedTemplate = reader.GetValue(3) as byte[] ?? [];
                 var valueCount = (sealedTemplate.Length - Envelope.Overhead) / sizeof(float);
                 if (valueCount <= 0 || Envelope.Overhead + (valueCount * sizeof(float)) != sealedTemplate.Length)
                 {
@@ -215,8 +215,10 @@ public sealed partial class GateStore
         using (var read = Command(transaction, "SELECT wrapped_key FROM resident_keys WHERE resident_id = $resident"))
         {
             read.Parameters.AddWithValue("$resident", id.Value);
-            if (read.ExecuteScalar() is byte[] wrapped)
+            var stored = read.ExecuteScalar();
+            if (stored is not null)
             {
+                var wrapped = stored as byte[] ?? [];
                 if (!Envelope.TryOpen(_wrapAes, wrapped, dataKey, associatedData))
                 {
                     throw new StoreException(StoreErrorCode.DecryptionFailed, $"the data key of resident {id} fails authentication");

@@ -299,6 +299,13 @@ public sealed partial class GateStore : IGateStore
         return command;
     }
 
+    /// <summary>Runs one SQL statement on the store's own connection and returns the first value (tests use it for pragmas).</summary>
+    internal object? ExecuteScalarForTests(string sql) => Run("running a test statement", () =>
+    {
+        using var command = Command(null, sql);
+        return command.ExecuteScalar();
+    });
+
     private long NowMilliseconds() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private T Run<T>(string what, Func<T> body)
