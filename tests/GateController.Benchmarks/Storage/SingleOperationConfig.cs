@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+
+namespace GateController.Benchmarks.Storage;
+
+/// <summary>
+/// Measures one operation per iteration (RunStrategy.Monitoring, invocation count 1), so the reported
+/// percentiles (P50, P95, P99, Max) are percentiles of single-operation latency, not of averages.
+/// </summary>
+public class SingleOperationConfig : ManualConfig
+{
+    /// <summary>Creates the config: 200 warm-up and 4,000 measured single operations.</summary>
+    public SingleOperationConfig()
+    {
+        AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(200)
+            .WithIterationCount(4000)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithId("SingleOp"));
+        AddColumn(StatisticColumn.P50, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
+    }
+}
