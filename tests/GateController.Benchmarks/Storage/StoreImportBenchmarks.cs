@@ -1,11 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using GateController.Storage.Records;
 
 namespace GateController.Benchmarks.Storage;
 
 /// <summary>Importing 10,000 residents with cards and PINs in one transaction (target: ≤ 10 s).</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(BulkOperationConfig))]
 public class StoreImportBenchmarks
 {
     private List<ResidentImportRow> _rows = [];

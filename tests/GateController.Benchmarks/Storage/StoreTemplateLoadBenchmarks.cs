@@ -1,10 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace GateController.Benchmarks.Storage;
 
 /// <summary>Loading and decrypting 50,000 face templates for the matcher at start (target: ≤ 1 s).</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(BulkOperationConfig))]
 public class StoreTemplateLoadBenchmarks
 {
     private const int Templates = 50_000;
