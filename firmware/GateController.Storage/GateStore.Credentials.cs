@@ -105,7 +105,7 @@ public sealed partial class GateStore
         }
 
         var hash = CardHash(format, uid);
-        var found = Run("looking up a card", () =>
+        var found = RunLookup("looking up a card", () =>
         {
             _findCardCommand.Parameters[0].Value = hash;
             using var reader = _findCardCommand.ExecuteReader();
@@ -187,7 +187,7 @@ public sealed partial class GateStore
         }
 
         var lookup = PinLookupHash(pin);
-        var found = Run("looking up a PIN", () =>
+        var found = RunLookup("looking up a PIN", () =>
         {
             _findPinCommand.Parameters[0].Value = lookup;
             return _findPinCommand.ExecuteScalar() as string;

@@ -20,13 +20,12 @@ public sealed partial class GateStore : IGateStore
     private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
 
-    // Default wal_autocheckpoint is 1,000 pages of 4 KiB; reserve a little more so the WAL never grows.
-    private const int WalReserveBytes = 1100 * 4096;
-
     private static readonly byte[] KeyCheckPlaintext = Encoding.ASCII.GetBytes("GateController device key check");
 
     private readonly Lock _gate = new();
+    private readonly Lock _lookupGate = new();
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _lookupConnection;
     private readonly string _databasePath;
     private readonly GateStoreOptions _options;
     private readonly TimeProvider _time;
@@ -39,9 +38,10 @@ public sealed partial class GateStore : IGateStore
     private readonly SqliteCommand _appendEventCommand;
     private bool _disposed;
 
-    private GateStore(SqliteConnection connection, GateStoreOptions options, DeviceKey deviceKey, TimeProvider time)
+    private GateStore(SqliteConnection connection, SqliteConnection lookupConnection, GateStoreOptions options, DeviceKey deviceKey, TimeProvider time)
     {
         _connection = connection;
+        _lookupConnection = lookupConnection;
         _databasePath = options.DatabasePath;
         _options = options;
         _time = time;
@@ -58,9 +58,10 @@ public sealed partial class GateStore : IGateStore
         _cardKey = deviceKey.DeriveKey(KeyLabels.CardUid);
         _pinLookupKey = deviceKey.DeriveKey(KeyLabels.PinLookup);
         _pinVerifyKey = deviceKey.DeriveKey(KeyLabels.PinVerify);
-        _findCardCommand = Prepare("SELECT id, resident_id, format, added_ms FROM cards WHERE uid_hash = $hash", "$hash");
-        _findPinCommand = Prepare("SELECT resident_id FROM pins WHERE lookup_hash = $hash", "$hash");
+        _findCardCommand = Prepare(_lookupConnection, "SELECT id, resident_id, format, added_ms FROM cards WHERE uid_hash = $hash", "$hash");
+        _findPinCommand = Prepare(_lookupConnection, "SELECT resident_id FROM pins WHERE lookup_hash = $hash", "$hash");
         _appendEventCommand = Prepare(
+            _connection,
             "INSERT INTO access_events (time_ms, door, credential, resident_id, granted, reason) VALUES ($time, $door, $credential, $resident, $granted, $reason)",
             "$time",
             "$door",
@@ -109,6 +110,7 @@ public sealed partial class GateStore : IGateStore
             Pooling = false,
         };
         var connection = new SqliteConnection(builder.ToString());
+        var lookupConnection = new SqliteConnection(builder.ToString());
         GateStore? store = null;
         try
         {
@@ -120,19 +122,26 @@ public sealed partial class GateStore : IGateStore
             }
 
             Migrate(connection, path, timeProvider);
-            store = new GateStore(connection, options, deviceKey, timeProvider);
+            lookupConnection.Open();
+            using (var readOnly = lookupConnection.CreateCommand())
+            {
+                readOnly.CommandText = "PRAGMA query_only=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
+                readOnly.ExecuteNonQuery();
+            }
+
+            store = new GateStore(connection, lookupConnection, options, deviceKey, timeProvider);
             store.CheckDeviceKey();
             store.ReserveWal();
             return store;
         }
         catch (SqliteException ex)
         {
-            DisposeAfterFailure(store, connection);
+            DisposeAfterFailure(store, connection, lookupConnection);
             throw Translate(ex, path, "opening the database");
         }
         catch
         {
-            DisposeAfterFailure(store, connection);
+            DisposeAfterFailure(store, connection, lookupConnection);
             throw;
         }
     }
@@ -150,9 +159,14 @@ public sealed partial class GateStore : IGateStore
                 return;
             }
 
-            _disposed = true;
-            _findCardCommand.Dispose();
-            _findPinCommand.Dispose();
+            lock (_lookupGate)
+            {
+                _disposed = true;
+                _findCardCommand.Dispose();
+                _findPinCommand.Dispose();
+                _lookupConnection.Dispose();
+            }
+
             _appendEventCommand.Dispose();
             _connection.Dispose();
             _wrapAes.Dispose();
@@ -162,7 +176,7 @@ public sealed partial class GateStore : IGateStore
         }
     }
 
-    private static void DisposeAfterFailure(GateStore? store, SqliteConnection connection)
+    private static void DisposeAfterFailure(GateStore? store, SqliteConnection connection, SqliteConnection lookupConnection)
     {
         if (store is not null)
         {
@@ -170,6 +184,7 @@ public sealed partial class GateStore : IGateStore
         }
         else
         {
+            lookupConnection.Dispose();
             connection.Dispose();
         }
     }
@@ -188,7 +203,8 @@ public sealed partial class GateStore : IGateStore
 
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON;";
+            // mmap and a 16 MiB page cache keep lookups and the start-up template load off read() system calls.
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
             command.ExecuteNonQuery();
         }
     }
@@ -283,9 +299,9 @@ public sealed partial class GateStore : IGateStore
         transaction.Commit();
     }
 
-    private SqliteCommand Prepare(string sql, params ReadOnlySpan<string> parameterNames)
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params ReadOnlySpan<string> parameterNames)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var name in parameterNames)
         {
@@ -331,6 +347,26 @@ public sealed partial class GateStore : IGateStore
     /// <summary>
     /// Checkpoints and truncates the WAL so no deleted page survives in it (crypto-shredding), then reserves it again.
     /// </summary>
+    /// <summary>
+    /// Runs a lookup on the separate read connection, so a card or PIN lookup never waits behind a write's fsync
+    /// (WAL readers do not block on the writer).
+    /// </summary>
+    private T RunLookup<T>(string what, Func<T> body)
+    {
+        lock (_lookupGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return body();
+            }
+            catch (SqliteException ex)
+            {
+                throw Translate(ex, _databasePath, what);
+            }
+        }
+    }
+
     private void Checkpoint()
     {
         using (var command = Command(null, "PRAGMA wal_checkpoint(TRUNCATE)"))
@@ -348,8 +384,9 @@ public sealed partial class GateStore : IGateStore
     /// </summary>
     private void ReserveWal()
     {
+        var reserveBytes = _options.WalReserveKilobytes * 1024L;
         var walPath = _databasePath + "-wal";
-        if (File.Exists(walPath) && new FileInfo(walPath).Length >= WalReserveBytes)
+        if (reserveBytes == 0 || (File.Exists(walPath) && new FileInfo(walPath).Length >= reserveBytes))
         {
             return;
         }
@@ -357,7 +394,7 @@ public sealed partial class GateStore : IGateStore
         using (var transaction = _connection.BeginTransaction())
         {
             using var fill = Command(transaction, "CREATE TABLE wal_reserve (filler BLOB); INSERT INTO wal_reserve VALUES (zeroblob($bytes));");
-            fill.Parameters.AddWithValue("$bytes", WalReserveBytes);
+            fill.Parameters.AddWithValue("$bytes", reserveBytes);
             fill.ExecuteNonQuery();
             transaction.Commit();
         }

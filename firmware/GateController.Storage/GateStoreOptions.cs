@@ -24,6 +24,12 @@ public sealed class GateStoreOptions
     /// <summary>How often the retention job runs, in hours.</summary>
     public int RetentionIntervalHours { get; set; } = 24;
 
+    /// <summary>
+    /// Size the WAL file is kept at, in KiB (0 = do not reserve). A reserved WAL makes each durable commit
+    /// overwrite allocated blocks instead of growing the file; the default covers one auto-checkpoint (1,000 pages).
+    /// </summary>
+    public int WalReserveKilobytes { get; set; } = 4400;
+
     /// <summary>Run SQLite's quick_check when opening, to report a damaged file early.</summary>
     public bool CheckIntegrityAtOpen { get; set; } = true;
 
@@ -61,6 +67,11 @@ public sealed class GateStoreOptions
         if (FaceTemplateUnusedDays is < 1 or > 3650)
         {
             problems.Add($"{nameof(FaceTemplateUnusedDays)} must be 1–3650 days, not {FaceTemplateUnusedDays}");
+        }
+
+        if (WalReserveKilobytes is < 0 or > 262_144)
+        {
+            problems.Add($"{nameof(WalReserveKilobytes)} must be 0–262144 KiB, not {WalReserveKilobytes}");
         }
 
         if (RetentionIntervalHours is < 1 or > 168)

@@ -6,7 +6,8 @@ namespace GateController.Storage.Tests;
 
 public sealed class CryptoShreddingTests : IDisposable
 {
-    private readonly StoreHarness _harness = new();
+    // Production WAL reserve: shredding must hold with the reserved (non-truncated) WAL too.
+    private readonly StoreHarness _harness = new(new GateStoreOptions().WalReserveKilobytes);
 
     private GateStore Store => _harness.Store;
 

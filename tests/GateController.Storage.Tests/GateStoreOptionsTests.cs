@@ -23,6 +23,7 @@ public sealed class GateStoreOptionsTests
     [InlineData(nameof(GateStoreOptions.AccessEventMaximumCount), "149999")]
     [InlineData(nameof(GateStoreOptions.FaceTemplateUnusedDays), "0")]
     [InlineData(nameof(GateStoreOptions.RetentionIntervalHours), "0")]
+    [InlineData(nameof(GateStoreOptions.WalReserveKilobytes), "-1")]
     public void Validate_BadSetting_NamesTheSetting(string setting, string value)
     {
         var options = new GateStoreOptions();

@@ -12,11 +12,12 @@ internal sealed class StoreHarness : IDisposable
 {
     public const string NoticeText = "人脸识别告知书 v1: purpose, method, retention, rights, contact.";
 
-    public StoreHarness()
+    /// <summary>Creates the harness; the WAL reserve is off unless asked for, to keep the suite fast under load.</summary>
+    public StoreHarness(int walReserveKilobytes = 0)
     {
         Root = Directory.CreateTempSubdirectory("gatestore-").FullName;
         KeyPath = Path.Combine(Root, "device.key");
-        Options = new GateStoreOptions { DataDirectory = Path.Combine(Root, "data"), AccessEventMaximumCount = GateStoreOptions.MinimumAccessEventCount };
+        Options = new GateStoreOptions { DataDirectory = Path.Combine(Root, "data"), AccessEventMaximumCount = GateStoreOptions.MinimumAccessEventCount, WalReserveKilobytes = walReserveKilobytes };
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         Key = DeviceKeyFile.Create(KeyPath);
         Store = GateStore.Open(Options, Key, Time);
