@@ -21,6 +21,7 @@ public sealed partial class GateStore
 
     private const int DataKeyBytes = 32;
     private const int MaximumModelIdLength = 64;
+    private const int DecryptChunkSize = 4096;
 
     /// <inheritdoc />
     public FaceTemplateRecord AddFaceTemplate(ResidentId id, string modelId, ReadOnlySpan<float> embedding, string? operatorId)
@@ -97,57 +98,52 @@ public sealed partial class GateStore
     /// <inheritdoc />
     public IReadOnlyList<FaceTemplate> LoadFaceTemplates() => Run("loading face templates", () =>
     {
-        using var command = Command(null, "SELECT t.resident_id, t.id, t.model_id, t.sealed, k.wrapped_key FROM face_templates t JOIN resident_keys k ON k.resident_id = t.resident_id ORDER BY t.resident_id");
-        using var reader = command.ExecuteReader();
-        var templates = new List<FaceTemplate>();
-        string? currentResident = null;
-        AesGcm? aes = null;
-        var dataKey = new byte[DataKeyBytes];
+        var dataKeys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         try
         {
-            while (reader.Read())
+            using (var keys = Command(null, "SELECT resident_id, wrapped_key FROM resident_keys"))
+            using (var reader = keys.ExecuteReader())
             {
-                var residentText = reader.GetString(0);
-                var resident = ResidentId.Parse(residentText);
-                if (!string.Equals(residentText, currentResident, StringComparison.Ordinal))
+                while (reader.Read())
                 {
-                    aes?.Dispose();
-                    aes = null;
-                    if (reader.GetValue(4) is not byte[] wrapped || !Envelope.TryOpen(_wrapAes, wrapped, dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, residentText)))
+                    var resident = reader.GetString(0);
+                    var dataKey = new byte[DataKeyBytes];
+                    if (reader.GetValue(1) is not byte[] wrapped || !Envelope.TryOpen(_wrapAes, wrapped, dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, resident)))
                     {
                         throw new StoreException(StoreErrorCode.DecryptionFailed, $"the data key of resident {resident} fails authentication");
                     }
 
-                    aes = new AesGcm(dataKey, Envelope.TagBytes);
-                    CryptographicOperations.ZeroMemory(dataKey);
-                    currentResident = residentText;
+                    dataKeys[resident] = dataKey;
                 }
-
-                var templateId = reader.GetString(1);
-                var modelId = reader.GetString(2);
-                var sealedTemplate = reader.GetValue(3) as byte[] ?? [];
-                var valueCount = (sealedTemplate.Length - Envelope.Overhead) / sizeof(float);
-                if (valueCount <= 0 || Envelope.Overhead + (valueCount * sizeof(float)) != sealedTemplate.Length)
-                {
-                    throw new StoreException(StoreErrorCode.DecryptionFailed, $"face template {templateId} of resident {resident} has a damaged length");
-                }
-
-                var values = new float[valueCount];
-                if (!Envelope.TryOpen(aes!, sealedTemplate, MemoryMarshal.AsBytes(values.AsSpan()), TemplateAssociatedData(resident, templateId, modelId)))
-                {
-                    throw new StoreException(StoreErrorCode.DecryptionFailed, $"face template {templateId} of resident {resident} fails authentication (altered or moved)");
-                }
-
-                templates.Add(new FaceTemplate(resident, templateId, modelId, values));
             }
+
+            // A table scan in storage order, decrypted in parallel chunks: reading, not AES, is the larger cost.
+            var templates = new List<FaceTemplate>();
+            var pending = new List<SealedTemplateRow>(DecryptChunkSize);
+            using (var command = Command(null, "SELECT resident_id, id, model_id, sealed FROM face_templates"))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    pending.Add(new SealedTemplateRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetValue(3) as byte[] ?? []));
+                    if (pending.Count == DecryptChunkSize)
+                    {
+                        DecryptChunk(pending, dataKeys, templates);
+                        pending.Clear();
+                    }
+                }
+            }
+
+            DecryptChunk(pending, dataKeys, templates);
+            return templates;
         }
         finally
         {
-            aes?.Dispose();
-            CryptographicOperations.ZeroMemory(dataKey);
+            foreach (var dataKey in dataKeys.Values)
+            {
+                CryptographicOperations.ZeroMemory(dataKey);
+            }
         }
-
-        return templates;
     });
 
     /// <inheritdoc />
@@ -204,6 +200,50 @@ public sealed partial class GateStore
         command.Parameters.AddWithValue("$id", templateId);
         return command.ExecuteScalar() as byte[];
     });
+
+    private static void DecryptChunk(List<SealedTemplateRow> rows, Dictionary<string, byte[]> dataKeys, List<FaceTemplate> output)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var results = new FaceTemplate[rows.Count];
+        try
+        {
+            Parallel.For(0, rows.Count, index => results[index] = DecryptTemplate(rows[index], dataKeys));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<StoreException>().FirstOrDefault() is { } first)
+        {
+            throw new StoreException(first.Code, first.Message, ex);
+        }
+
+        output.AddRange(results);
+    }
+
+    private static FaceTemplate DecryptTemplate(SealedTemplateRow row, Dictionary<string, byte[]> dataKeys)
+    {
+        var resident = ResidentId.Parse(row.Resident);
+        if (!dataKeys.TryGetValue(row.Resident, out var dataKey))
+        {
+            throw new StoreException(StoreErrorCode.DecryptionFailed, $"face template {row.TemplateId} of resident {resident} has no data key");
+        }
+
+        var valueCount = (row.Sealed.Length - Envelope.Overhead) / sizeof(float);
+        if (valueCount <= 0 || Envelope.Overhead + (valueCount * sizeof(float)) != row.Sealed.Length)
+        {
+            throw new StoreException(StoreErrorCode.DecryptionFailed, $"face template {row.TemplateId} of resident {resident} has a damaged length");
+        }
+
+        var values = new float[valueCount];
+        using var aes = new AesGcm(dataKey, Envelope.TagBytes);
+        if (!Envelope.TryOpen(aes, row.Sealed, MemoryMarshal.AsBytes(values.AsSpan()), TemplateAssociatedData(resident, row.TemplateId, row.ModelId)))
+        {
+            throw new StoreException(StoreErrorCode.DecryptionFailed, $"face template {row.TemplateId} of resident {resident} fails authentication (altered or moved)");
+        }
+
+        return new FaceTemplate(resident, row.TemplateId, row.ModelId, values);
+    }
 
     private static byte[] TemplateAssociatedData(ResidentId id, string templateId, string modelId) =>
         Envelope.AssociatedData(KeyLabels.FaceTemplateData, id.Value, templateId, modelId);
@@ -271,4 +311,6 @@ public sealed partial class GateStore
 
         return records;
     }
+
+    private sealed record SealedTemplateRow(string Resident, string TemplateId, string ModelId, byte[] Sealed);
 }

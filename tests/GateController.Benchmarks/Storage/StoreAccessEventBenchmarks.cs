@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using GateController.Core.Credentials;
 using GateController.Core.Residents;
@@ -9,6 +10,8 @@ namespace GateController.Benchmarks.Storage;
 [Config(typeof(SingleOperationConfig))]
 public class StoreAccessEventBenchmarks
 {
+    private const int Batch = 64;
+
     private static readonly ResidentId Resident = ResidentId.Parse("R000042");
 
     private StoreBenchmarkHost? _host;
@@ -19,7 +22,16 @@ public class StoreAccessEventBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _host?.Dispose();
 
-    [Benchmark]
-    public void AppendAccessEvent() =>
-        _host!.Store.AppendAccessEvent(new AccessEventRecord(DateTimeOffset.UtcNow, "main", CredentialKind.Card, Resident, true, "granted"));
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void AppendAccessEvent()
+    {
+        var samples = LatencyRecorder.For(nameof(AppendAccessEvent));
+        for (var i = 0; i < Batch; i++)
+        {
+            var accessEvent = new AccessEventRecord(DateTimeOffset.UtcNow, "main", CredentialKind.Card, Resident, true, "granted");
+            var start = Stopwatch.GetTimestamp();
+            _host!.Store.AppendAccessEvent(accessEvent);
+            samples.Add(Stopwatch.GetTimestamp() - start);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using GateController.Core.Credentials;
 
@@ -8,6 +9,7 @@ namespace GateController.Benchmarks.Storage;
 public class StoreLookupBenchmarks
 {
     private const int Residents = 50_000;
+    private const int Batch = 256;
 
     private StoreBenchmarkHost? _host;
     private byte[][] _uids = [];
@@ -28,17 +30,37 @@ public class StoreLookupBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _host?.Dispose();
 
-    [Benchmark]
-    public bool CardLookupByUid()
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void CardLookupByUid()
     {
-        var found = _host!.Store.TryFindCard(CardFormat.Mifare, _uids[_next++ & 8191], out _);
-        return found ? found : throw new InvalidOperationException("card not found");
+        var samples = LatencyRecorder.For(nameof(CardLookupByUid));
+        for (var i = 0; i < Batch; i++)
+        {
+            var uid = _uids[_next++ & 8191];
+            var start = Stopwatch.GetTimestamp();
+            var found = _host!.Store.TryFindCard(CardFormat.Mifare, uid, out _);
+            samples.Add(Stopwatch.GetTimestamp() - start);
+            if (!found)
+            {
+                throw new InvalidOperationException("card not found");
+            }
+        }
     }
 
-    [Benchmark]
-    public bool PinOnlyLookup()
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void PinOnlyLookup()
     {
-        var found = _host!.Store.TryFindResidentByPin(_pins[_next++ & 8191], out _);
-        return found ? found : throw new InvalidOperationException("PIN not found");
+        var samples = LatencyRecorder.For(nameof(PinOnlyLookup));
+        for (var i = 0; i < Batch; i++)
+        {
+            var pin = _pins[_next++ & 8191];
+            var start = Stopwatch.GetTimestamp();
+            var found = _host!.Store.TryFindResidentByPin(pin, out _);
+            samples.Add(Stopwatch.GetTimestamp() - start);
+            if (!found)
+            {
+                throw new InvalidOperationException("PIN not found");
+            }
+        }
     }
 }
