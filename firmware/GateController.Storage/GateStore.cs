@@ -369,9 +369,15 @@ public sealed partial class GateStore : IGateStore
 
     private void Checkpoint()
     {
-        using (var command = Command(null, "PRAGMA wal_checkpoint(TRUNCATE)"))
+        // Hold the lookup connection still, so no reader pins an old WAL snapshot and the truncation completes.
+        lock (_lookupGate)
         {
-            command.ExecuteNonQuery();
+            using var command = Command(null, "PRAGMA wal_checkpoint(TRUNCATE)");
+            using var reader = command.ExecuteReader();
+            if (reader.Read() && reader.GetInt64(0) != 0)
+            {
+                throw new StoreException(StoreErrorCode.IoError, $"the WAL of {_databasePath} could not be checkpointed (busy); the deletion is committed and will be flushed at the next checkpoint");
+            }
         }
 
         ReserveWal();
