@@ -171,5 +171,30 @@ public sealed class CredentialTests : IDisposable
         Assert.False(_harness.DatabaseFilesContain(SHA256.HashData(Encoding.ASCII.GetBytes("48291357"))));
     }
 
+    [Fact]
+    public async Task TryFindCard_WhileAnotherThreadWrites_AlwaysFindsCommittedCard()
+    {
+        var id = _harness.AddResident();
+        Store.AddCard(id, CardFormat.Mifare, Uid, "op");
+        var now = _harness.Time.GetUtcNow();
+
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                Store.AppendAccessEvent(new Records.AccessEventRecord(now, "main", CredentialKind.Card, id, true, "granted"));
+            }
+        });
+        var found = 0;
+        for (var i = 0; i < 500; i++)
+        {
+            found += Store.TryFindCard(CardFormat.Mifare, Uid, out var card) && card.Resident == id ? 1 : 0;
+        }
+
+        await writer;
+        Assert.Equal(500, found);
+        Assert.Equal(200, Store.CountAccessEvents());
+    }
+
     public void Dispose() => _harness.Dispose();
 }

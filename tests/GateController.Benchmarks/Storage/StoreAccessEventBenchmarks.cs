@@ -10,7 +10,7 @@ namespace GateController.Benchmarks.Storage;
 [Config(typeof(SingleOperationConfig))]
 public class StoreAccessEventBenchmarks
 {
-    private const int Batch = 64;
+    private const int Batch = 256;
 
     private static readonly ResidentId Resident = ResidentId.Parse("R000042");
 
