@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using Microsoft.Data.Sqlite;
@@ -48,7 +50,7 @@ public sealed partial class GateStore
     public AuditVerification VerifyAudit() => Run("verifying the audit log", () =>
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
-        var (headSequence, headHash) = ReadAuditHead(transaction);
+        var (headSequence, headHash, headAuthentic) = ReadAuditHead(transaction);
         using var command = Command(transaction, "SELECT seq, time_ms, action, operator, resident_id, detail, hash FROM audit_log ORDER BY seq");
         using var reader = command.ExecuteReader();
         var previous = new byte[AuditChain.HashBytes];
@@ -82,6 +84,11 @@ public sealed partial class GateStore
         }
 
         var last = expected - 1;
+        if (!headAuthentic)
+        {
+            return new AuditVerification(false, checkedCount, last + 1, $"the recorded chain head fails authentication (edited without the device key); entries after {last} may have been removed");
+        }
+
         if (last < headSequence)
         {
             return new AuditVerification(false, checkedCount, last + 1, $"entries {last + 1}–{headSequence} are missing from the end of the log");
@@ -97,7 +104,7 @@ public sealed partial class GateStore
 
     private AuditEntry AppendAuditCore(SqliteTransaction transaction, AuditAction action, string? operatorId, ResidentId? resident, string? detail)
     {
-        var (headSequence, headHash) = ReadAuditHead(transaction);
+        var (headSequence, headHash, _) = ReadAuditHead(transaction);
         var sequence = headSequence + 1;
         var time = NowMilliseconds();
         var actionName = action.ToString();
@@ -115,9 +122,10 @@ public sealed partial class GateStore
             insert.ExecuteNonQuery();
         }
 
-        var head = new byte[8 + AuditChain.HashBytes];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(head, sequence);
+        var head = new byte[HeadBytes];
+        BinaryPrimitives.WriteInt64BigEndian(head, sequence);
         hash.CopyTo(head, 8);
+        HMACSHA256.HashData(_auditHeadKey, head.AsSpan(0, 8 + AuditChain.HashBytes), head.AsSpan(8 + AuditChain.HashBytes));
         using (var update = Command(transaction, "INSERT INTO store_meta (name, value) VALUES ('audit_head', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value"))
         {
             update.Parameters.AddWithValue("$value", head);
@@ -127,14 +135,28 @@ public sealed partial class GateStore
         return new AuditEntry(sequence, FromMilliseconds(time), action, operatorId, resident, detail, Convert.ToHexStringLower(hash));
     }
 
-    private (long Sequence, byte[] Hash) ReadAuditHead(SqliteTransaction transaction)
+    /// <summary>
+    /// Reads the chain head: sequence ‖ hash ‖ HMAC-SHA-256 under a key derived from the device key, so the end
+    /// of the log cannot be cut off and the head rewritten by someone holding only the database file.
+    /// </summary>
+    private (long Sequence, byte[] Hash, bool Authentic) ReadAuditHead(SqliteTransaction transaction)
     {
         using var command = Command(transaction, "SELECT value FROM store_meta WHERE name = 'audit_head'");
-        if (command.ExecuteScalar() is byte[] { Length: 8 + AuditChain.HashBytes } head)
+        var value = command.ExecuteScalar();
+        if (value is null)
         {
-            return (System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(head), head[8..]);
+            return (0, new byte[AuditChain.HashBytes], true);
         }
 
-        return (0, new byte[AuditChain.HashBytes]);
+        if (value is not byte[] { Length: HeadBytes } head)
+        {
+            return (0, new byte[AuditChain.HashBytes], false);
+        }
+
+        var expected = HMACSHA256.HashData(_auditHeadKey, head.AsSpan(0, 8 + AuditChain.HashBytes));
+        var authentic = CryptographicOperations.FixedTimeEquals(expected, head.AsSpan(8 + AuditChain.HashBytes));
+        return (BinaryPrimitives.ReadInt64BigEndian(head), head[8..(8 + AuditChain.HashBytes)], authentic);
     }
+
+    private const int HeadBytes = 8 + AuditChain.HashBytes + 32;
 }

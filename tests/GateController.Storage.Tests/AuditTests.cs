@@ -149,6 +149,21 @@ public sealed class AuditTests : IDisposable
     }
 
     [Fact]
+    public void VerifyAudit_RemovedLastEntryAndHeadRewritten_NamesIt()
+    {
+        WriteSixEntries();
+        var fifth = Store.ReadAudit(5, 1)[0];
+        var forgedHead = "0000000000000005" + fifth.HashHex + new string('0', 64);
+
+        _harness.EditFile(DropTriggers + $"DELETE FROM audit_log WHERE seq = 6; UPDATE store_meta SET value = X'{forgedHead}' WHERE name = 'audit_head';");
+
+        var result = Store.VerifyAudit();
+        Assert.False(result.IsIntact);
+        Assert.Equal(6L, result.FirstBadSequence);
+        Assert.Contains("authentication", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VerifyAudit_RemovedAndRenumbered_NamesFirstRenumberedEntry()
     {
         WriteSixEntries();
