@@ -1,0 +1,103 @@
+using GateController.Core.Consents;
+using GateController.Core.Credentials;
+using GateController.Core.Residents;
+using GateController.Storage.Audit;
+using GateController.Storage.Records;
+using GateController.Storage.Retention;
+
+namespace GateController.Storage;
+
+/// <summary>
+/// The unit's local store: residents, credentials (as keyed hashes), consents, encrypted face templates,
+/// the hash-chained audit log and the access event log. Every change is one transaction with its audit entry.
+/// Failures are <see cref="StoreException"/> with a <see cref="StoreErrorCode"/>.
+/// </summary>
+public interface IGateStore : IDisposable
+{
+    /// <summary>Adds a resident.</summary>
+    void AddResident(Resident resident, string? operatorId);
+
+    /// <summary>Replaces a resident's name, room, status and minor flag; moving out deletes face data at once.</summary>
+    void UpdateResident(Resident resident, string? operatorId);
+
+    /// <summary>Finds a resident.</summary>
+    bool TryGetResident(ResidentId id, out Resident resident);
+
+    /// <summary>Lists every resident, ordered by id.</summary>
+    IReadOnlyList<Resident> ListResidents();
+
+    /// <summary>Deletes a resident with cards, PIN, consents, data key and templates (crypto-shredding).</summary>
+    void DeleteResident(ResidentId id, string? operatorId);
+
+    /// <summary>Adds residents with cards and PINs all-or-nothing; returns how many were imported.</summary>
+    int ImportResidents(IReadOnlyList<ResidentImportRow> rows, string? operatorId);
+
+    /// <summary>Registers a card for a resident.</summary>
+    CardRecord AddCard(ResidentId id, CardFormat format, ReadOnlySpan<byte> uid, string? operatorId);
+
+    /// <summary>Removes a card; returns false if it was not registered.</summary>
+    bool RemoveCard(CardFormat format, ReadOnlySpan<byte> uid, string? operatorId);
+
+    /// <summary>Finds the card presented at a reader (indexed lookup by keyed hash).</summary>
+    bool TryFindCard(CardFormat format, ReadOnlySpan<byte> uid, out CardRecord card);
+
+    /// <summary>Sets or replaces a resident's PIN (4–12 digits, unique on the unit).</summary>
+    void SetPin(ResidentId id, string pin, string? operatorId);
+
+    /// <summary>Removes a resident's PIN; returns false if none was set.</summary>
+    bool ClearPin(ResidentId id, string? operatorId);
+
+    /// <summary>Finds whose PIN this is (PIN-only entry).</summary>
+    bool TryFindResidentByPin(string pin, out ResidentId id);
+
+    /// <summary>Checks a resident's PIN (card plus PIN entry).</summary>
+    bool VerifyPin(ResidentId id, string pin);
+
+    /// <summary>Records a consent; a minor's consent must name a guardian.</summary>
+    ConsentRecord RecordConsent(ConsentGrant grant);
+
+    /// <summary>Withdraws the active consent of a kind; for face, deletes the face templates in the same transaction.</summary>
+    ConsentRecord WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId);
+
+    /// <summary>Lists a resident's consents, oldest first.</summary>
+    IReadOnlyList<ConsentRecord> ListConsents(ResidentId id);
+
+    /// <summary>Encrypts and stores a face template; fails without an active face consent (P2).</summary>
+    FaceTemplateRecord AddFaceTemplate(ResidentId id, string modelId, ReadOnlySpan<float> embedding, string? operatorId);
+
+    /// <summary>Lists a resident's face templates (without bytes).</summary>
+    IReadOnlyList<FaceTemplateRecord> ListFaceTemplates(ResidentId id);
+
+    /// <summary>Decrypts every face template, for the matcher.</summary>
+    IReadOnlyList<FaceTemplate> LoadFaceTemplates();
+
+    /// <summary>Notes that a template matched now (it is not "unused" for retention).</summary>
+    void RecordFaceTemplateUse(string templateId);
+
+    /// <summary>Deletes a resident's face templates and data key (crypto-shredding); returns how many templates.</summary>
+    int DeleteFaceData(ResidentId id, string? operatorId);
+
+    /// <summary>Returns a copy of what the unit holds about a resident (P11); audited.</summary>
+    ResidentCopy ExportResident(ResidentId id, string? operatorId);
+
+    /// <summary>Appends an audit entry for an action outside the store (configuration change, manual release…).</summary>
+    AuditEntry AppendAudit(AuditAction action, string? operatorId, ResidentId? resident, string? detail);
+
+    /// <summary>Reads audit entries from a sequence number on, at most <paramref name="maximumCount"/>.</summary>
+    IReadOnlyList<AuditEntry> ReadAudit(long fromSequence, int maximumCount);
+
+    /// <summary>Checks the audit chain and names the first entry altered, removed or reordered.</summary>
+    AuditVerification VerifyAudit();
+
+    /// <summary>Appends an access event (durable on return: synchronous=FULL).</summary>
+    void AppendAccessEvent(AccessEventRecord accessEvent);
+
+    /// <summary>Reads the newest access events, newest first.</summary>
+    IReadOnlyList<AccessEventRecord> ReadAccessEvents(int maximumCount);
+
+    /// <summary>Counts stored access events.</summary>
+    long CountAccessEvents();
+
+    /// <summary>Applies retention now: old and excess access events, unused face templates (each audited).</summary>
+    RetentionReport ApplyRetention();
+}
