@@ -4,6 +4,7 @@ using GateController.Core.Consents;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
+using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using Microsoft.Data.Sqlite;
 
 namespace GateController.Storage;

@@ -3,6 +3,7 @@ using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
+using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using GateController.Storage.Retention;
 
 namespace GateController.Storage;
