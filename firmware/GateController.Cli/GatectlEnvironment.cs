@@ -1,0 +1,26 @@
+namespace GateController.Cli;
+
+/// <summary>What gatectl reads from its surroundings: standard input, the clock, whether standard error is a terminal, the default operator.</summary>
+internal sealed class GatectlEnvironment
+{
+    /// <summary>Standard input, for <c>pin set --stdin</c>.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
+    /// <summary>The clock, for relative <c>--since</c> values.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>True when standard error is a terminal: import then shows progress.</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>The operator used when <c>--operator</c> is not given (GATECTL_OPERATOR, else the login name).</summary>
+    public string? DefaultOperator { get; init; }
+
+    /// <summary>The environment of the running process.</summary>
+    public static GatectlEnvironment FromProcess(TextWriter error) => new()
+    {
+        Input = Console.In,
+        Time = TimeProvider.System,
+        IsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
+        DefaultOperator = Environment.GetEnvironmentVariable("GATECTL_OPERATOR") is { Length: > 0 } configured ? configured : Environment.UserName,
+    };
+}

@@ -1,0 +1,3 @@
+using GateController.Cli;
+
+return await GatectlCommandLine.RunAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
