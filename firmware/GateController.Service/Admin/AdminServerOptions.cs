@@ -14,8 +14,8 @@ public sealed class AdminServerOptions
     /// <summary>The group given read/write access to the socket (mode 0660); null keeps the service's own group.</summary>
     public string? SocketGroup { get; set; }
 
-    /// <summary>The longest request line accepted, in bytes (default 1 MiB).</summary>
-    public int MaximumRequestBytes { get; set; } = 1024 * 1024;
+    /// <summary>The longest request line accepted, in bytes (default 8 MiB: an import of about 60,000 residents).</summary>
+    public int MaximumRequestBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>The operator accounts; a request naming anyone else is refused.</summary>
     public IList<AdminOperator> Operators { get; } = [];
