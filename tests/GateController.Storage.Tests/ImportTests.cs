@@ -2,6 +2,7 @@ using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
+using CardCredential = GateController.Storage.Records.CardCredential;
 
 namespace GateController.Storage.Tests;
 

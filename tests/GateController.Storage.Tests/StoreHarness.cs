@@ -2,6 +2,7 @@ using GateController.Core.Consents;
 using GateController.Core.Residents;
 using GateController.Storage.Keys;
 using GateController.Storage.Records;
+using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 

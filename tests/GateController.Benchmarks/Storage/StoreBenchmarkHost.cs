@@ -4,6 +4,7 @@ using GateController.Core.Residents;
 using GateController.Storage;
 using GateController.Storage.Keys;
 using GateController.Storage.Records;
+using CardCredential = GateController.Storage.Records.CardCredential;
 using Microsoft.Data.Sqlite;
 
 namespace GateController.Benchmarks.Storage;
