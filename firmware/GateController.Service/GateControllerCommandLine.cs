@@ -3,6 +3,7 @@ using GateController.Service.Configuration;
 using GateController.Simulation.Scenarios;
 using GateController.Storage;
 using GateController.Storage.Keys;
+using GateController.Storage.Retention;
 
 namespace GateController.Service;
 
@@ -37,6 +38,8 @@ internal static class GateControllerCommandLine
           --key-file PATH      the device key file made by 'gatectl provision' (default /etc/gatecontroller/device.key)
           --admin-socket PATH  the admin API's Unix socket (default /run/gatecontroller/admin.sock)
           --help, -h           print this text
+        environment (overrides files, overridden by options): GATECONTROLLER_DATA_DIR, GATECONTROLLER_KEY_FILE,
+          GATECONTROLLER_ADMIN_SOCKET, GATECONTROLLER_ADMIN_SOCKET_GROUP
         """;
 
     /// <summary>Runs gatecontrollerd with <paramref name="args"/>; returns the process exit status.</summary>
@@ -48,8 +51,14 @@ internal static class GateControllerCommandLine
     /// <param name="output">Standard output: the usage, the scenario's timeline, the service's start and stop.</param>
     /// <param name="error">Standard error: one line per problem.</param>
     /// <param name="cancellationToken">Stops run mode.</param>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>Runs gatecontrollerd reading environment overrides through <paramref name="environment"/>.</summary>
+    internal static async Task<int> RunAsync(
+        IReadOnlyList<string> args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -126,6 +135,7 @@ internal static class GateControllerCommandLine
             settings.Apply(file);
         }
 
+        settings.ApplyEnvironment(environment);
         settings.Store.DataDirectory = dataDirectory ?? settings.Store.DataDirectory;
         settings.KeyFile = keyFile ?? settings.KeyFile;
         settings.Admin.SocketPath = adminSocket ?? settings.Admin.SocketPath;
@@ -174,8 +184,21 @@ internal static class GateControllerCommandLine
                 error.WriteLine("gatecontrollerd: no operators are configured; every admin request will be refused");
             }
 
+            var retention = new RetentionJob(store, settings.Store, TimeProvider.System);
+            retention.Failed += (_, ex) => error.WriteLine($"gatecontrollerd: retention pass failed: {ex.Message}; trying again next interval");
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var retaining = retention.RunAsync(stopping.Token);
             output.WriteLine($"gatecontrollerd: store {settings.Store.DatabasePath} open; admin API on {settings.Admin.SocketPath}; no door path in this mode");
-            await server.RunAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await server.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stopping.CancelAsync().ConfigureAwait(false);
+                await retaining.ConfigureAwait(false);
+            }
+
             output.WriteLine("gatecontrollerd: stopped");
             return 0;
         }

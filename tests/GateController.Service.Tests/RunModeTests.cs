@@ -132,6 +132,34 @@ public sealed class RunModeTests : IDisposable
         Assert.Contains("gatecontrollerd: stopped", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_EnvironmentKeyFile_OverridesConfigurationButNotOptions()
+    {
+        var config = Path.Combine(_directory, "gate.json");
+        File.WriteAllText(config, $$"""{ "keyFile": "{{_directory}}/from-file.key", "dataDirectory": "{{DataDirectory}}", "adminSocket": "{{SocketPath}}" }""");
+        var environment = new Dictionary<string, string> { ["GATECONTROLLER_KEY_FILE"] = Path.Combine(_directory, "from-env.key") };
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var status = await GateControllerCommandLine.RunAsync(["--config", config], output, error, n => environment.GetValueOrDefault(n), CancellationToken.None);
+        using var error2 = new StringWriter();
+        var status2 = await GateControllerCommandLine.RunAsync(["--config", config, "--key-file", KeyFile], output, error2, n => environment.GetValueOrDefault(n), CancellationToken.None);
+
+        Assert.Equal(78, status);
+        Assert.Contains("from-env.key is missing", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(78, status2);
+        Assert.Contains($"{KeyFile} is missing", error2.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_KeyFileInsideDataDirectory_Exits78()
+    {
+        var (status, _, error) = await RunAsync(CancellationToken.None, "--data-dir", DataDirectory, "--key-file", Path.Combine(DataDirectory, "device.key"), "--admin-socket", SocketPath);
+
+        Assert.Equal(78, status);
+        Assert.Contains("inside the data directory", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--data-dir")]
     [InlineData("--config")]

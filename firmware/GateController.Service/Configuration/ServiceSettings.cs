@@ -73,6 +73,15 @@ internal sealed class ServiceSettings
         }
     }
 
+    /// <summary>Applies GATECONTROLLER_DATA_DIR, _KEY_FILE, _ADMIN_SOCKET and _ADMIN_SOCKET_GROUP over the files.</summary>
+    public void ApplyEnvironment(Func<string, string?> environment)
+    {
+        Store.DataDirectory = NonEmpty(environment("GATECONTROLLER_DATA_DIR")) ?? Store.DataDirectory;
+        KeyFile = NonEmpty(environment("GATECONTROLLER_KEY_FILE")) ?? KeyFile;
+        Admin.SocketPath = NonEmpty(environment("GATECONTROLLER_ADMIN_SOCKET")) ?? Admin.SocketPath;
+        Admin.SocketGroup = NonEmpty(environment("GATECONTROLLER_ADMIN_SOCKET_GROUP")) ?? Admin.SocketGroup;
+    }
+
     /// <summary>Checks everything and builds the consent settings; returns false when <see cref="Problems"/> is not empty.</summary>
     public bool Validate()
     {
@@ -95,6 +104,8 @@ internal sealed class ServiceSettings
 
         return Problems.Count == 0;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private void BuildConsent(ConsentConfigurationFile consent)
     {
