@@ -12,15 +12,7 @@ internal static class AdminClient
     public static async Task<JsonObject> CallAsync(string socketPath, string command, string? operatorName, JsonObject args, CancellationToken cancellationToken)
     {
         var request = new JsonObject { ["command"] = command, ["operator"] = operatorName, ["args"] = args };
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException ex)
-        {
-            throw new GatectlException($"cannot reach gatecontrollerd at {socketPath}: {ex.Message}", GatectlCommandLine.ExitUnavailable);
-        }
+        using var socket = await ConnectAsync(socketPath, cancellationToken).ConfigureAwait(false);
 
         using var stream = new NetworkStream(socket, ownsSocket: false);
         var line = Encoding.UTF8.GetBytes(request.ToJsonString() + "\n");
@@ -49,5 +41,35 @@ internal static class AdminClient
         }
 
         return answer["result"] as JsonObject ?? [];
+    }
+
+    /// <summary>Connects, retrying a few times while the service's listen queue is full (EAGAIN).</summary>
+    private static async Task<Socket> ConnectAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+                return socket;
+            }
+            catch (SocketException ex) when (attempt < attempts && ex.SocketErrorCode is SocketError.TryAgain or SocketError.WouldBlock)
+            {
+                socket.Dispose();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                throw new GatectlException($"cannot reach gatecontrollerd at {socketPath}: {ex.Message}", GatectlCommandLine.ExitUnavailable);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
     }
 }

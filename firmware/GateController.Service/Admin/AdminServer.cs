@@ -14,6 +14,8 @@ namespace GateController.Service.Admin;
 /// </summary>
 public sealed class AdminServer : IDisposable
 {
+    private const int ListenBacklog = 128;
+
     private const UnixFileMode SocketMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
 
     private readonly AdminServerOptions _options;
@@ -70,7 +72,7 @@ public sealed class AdminServer : IDisposable
                 UnixGroups.ChangeGroup(path, group);
             }
 
-            listener.Listen(16);
+            listener.Listen(ListenBacklog);
         }
         catch (SocketException ex)
         {
