@@ -63,6 +63,20 @@ public sealed class GatectlRobustnessTests
     }
 
     [Fact]
+    public async Task ResidentMoveOut_Installer_RefusedBecauseItDeletesFaceData()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R1001", "--name", "A", O, AdminFixture.Installer);
+
+        var (status, _, error) = await unit.GatectlAsync("resident", "move-out", "R1001", O, AdminFixture.Installer);
+
+        Assert.Equal(1, status);
+        Assert.Contains("role 'installer' lacks the Delete permission", error, StringComparison.Ordinal);
+        Assert.True(unit.Store.TryGetResident(Core.Residents.ResidentId.Parse("R1001"), out var resident));
+        Assert.Equal(Core.Residents.ResidentStatus.Active, resident.Status);
+    }
+
+    [Fact]
     public async Task ImportResidents_MissingFile_UsageError()
     {
         await using var unit = new AdminFixture();

@@ -25,7 +25,7 @@ internal sealed partial class AdminCommandHandler
         ["resident.add"] = OperatorPermission.ManageCredentials,
         ["resident.list"] = OperatorPermission.ViewReports,
         ["resident.show"] = OperatorPermission.ViewReports,
-        ["resident.move-out"] = OperatorPermission.ManageCredentials,
+        ["resident.move-out"] = OperatorPermission.ManageCredentials | OperatorPermission.Delete,
         ["resident.delete"] = OperatorPermission.Delete,
         ["resident.export"] = OperatorPermission.Export,
         ["card.add"] = OperatorPermission.ManageCredentials,
@@ -55,9 +55,6 @@ internal sealed partial class AdminCommandHandler
         _time = time;
         _operators = options.Operators.ToDictionary(o => o.Name, o => AdminServerOptions.FindRole(o.Role)!, StringComparer.Ordinal);
     }
-
-    /// <summary>The commands the API knows.</summary>
-    public static IReadOnlyCollection<string> Commands => Permissions.Keys;
 
     /// <summary>Runs one request; failures the caller can act on are <see cref="AdminCommandException"/> or <see cref="StoreException"/>.</summary>
     public async Task<JsonObject> HandleAsync(AdminRequest request, CancellationToken cancellationToken)
