@@ -267,6 +267,32 @@ public sealed class TemplateIndex : IDisposable
         _lock.Dispose();
     }
 
+    /// <summary>Non-zero bytes in allocated template memory beyond the held templates (tests prove removal clears).</summary>
+    internal long NonZeroBytesBeyondCount()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            long nonZero = 0;
+            for (var slot = _count; slot < _chunks.Count * ChunkTemplates; slot++)
+            {
+                var (chunk, offset) = Locate(slot);
+                nonZero += chunk.Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes).Length
+                    - chunk.Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes).Count((sbyte)0);
+                nonZero += TemplateQuantizer.FineBytes - chunk.Fine.AsSpan(offset * TemplateQuantizer.FineBytes, TemplateQuantizer.FineBytes).Count((byte)0);
+                nonZero += chunk.Scales[offset] == 0 ? 0 : 1;
+                nonZero += chunk.Templates[offset] == default ? 0 : 1;
+                nonZero += chunk.Residents[offset] == default ? 0 : 1;
+            }
+
+            return nonZero;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     private static void CheckLength(ReadOnlySpan<float> embedding, string name)
     {
         if (embedding.Length != EmbeddingLength)
