@@ -20,6 +20,34 @@ internal static class Int8DotProduct
     public static int Dot(ReadOnlySpan<short> probe, ReadOnlySpan<sbyte> template) =>
         Avx2.IsSupported ? DotAvx2(probe, template) : DotVector128(probe, template);
 
+    /// <summary>Dot products of the probe with consecutive 512-byte templates, one per element of <paramref name="results"/>.</summary>
+    public static unsafe void DotMany(ReadOnlySpan<short> probe, ReadOnlySpan<sbyte> templates, Span<int> results)
+    {
+        if (probe.Length < 512 || templates.Length < results.Length * 512)
+        {
+            throw new ArgumentException("512 components per template are needed");
+        }
+
+        if (!Avx2.IsSupported)
+        {
+            for (var k = 0; k < results.Length; k++)
+            {
+                results[k] = DotVector128(probe, templates.Slice(k * 512, 512));
+            }
+
+            return;
+        }
+
+        fixed (short* p = probe)
+        fixed (sbyte* t = templates)
+        {
+            for (var k = 0; k < results.Length; k++)
+            {
+                results[k] = DotAvx2(p, t + (k * 512));
+            }
+        }
+    }
+
     /// <summary>The AVX2 kernel.</summary>
     public static unsafe int DotAvx2(ReadOnlySpan<short> probe, ReadOnlySpan<sbyte> template)
     {
@@ -31,18 +59,24 @@ internal static class Int8DotProduct
         fixed (short* p = probe)
         fixed (sbyte* t = template)
         {
-            var acc0 = Vector256<int>.Zero;
-            var acc1 = Vector256<int>.Zero;
-            for (var i = 0; i < 512; i += 32)
-            {
-                var t0 = Avx2.ConvertToVector256Int16(t + i);
-                var t1 = Avx2.ConvertToVector256Int16(t + i + 16);
-                acc0 = Avx2.Add(acc0, Avx2.MultiplyAddAdjacent(t0, Avx.LoadVector256(p + i)));
-                acc1 = Avx2.Add(acc1, Avx2.MultiplyAddAdjacent(t1, Avx.LoadVector256(p + i + 16)));
-            }
-
-            return Vector256.Sum(acc0 + acc1);
+            return DotAvx2(p, t);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int DotAvx2(short* p, sbyte* t)
+    {
+        var acc0 = Vector256<int>.Zero;
+        var acc1 = Vector256<int>.Zero;
+        for (var i = 0; i < 512; i += 32)
+        {
+            var t0 = Avx2.ConvertToVector256Int16(t + i);
+            var t1 = Avx2.ConvertToVector256Int16(t + i + 16);
+            acc0 = Avx2.Add(acc0, Avx2.MultiplyAddAdjacent(t0, Avx.LoadVector256(p + i)));
+            acc1 = Avx2.Add(acc1, Avx2.MultiplyAddAdjacent(t1, Avx.LoadVector256(p + i + 16)));
+        }
+
+        return Vector256.Sum(acc0 + acc1);
     }
 
     /// <summary>The portable kernel.</summary>

@@ -480,11 +480,11 @@ public sealed class TemplateIndex : IDisposable
         var dots = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            var partitions = count < _options.ParallelMinimumTemplates ? 1 : Math.Min(_options.MaximumDegreeOfParallelism, (count + ChunkTemplates - 1) / ChunkTemplates);
+            var partitions = count < _options.ParallelMinimumTemplates ? 1 : Math.Min(_options.MaximumDegreeOfParallelism, _chunks.Count);
             TopTwo lower;
             if (partitions <= 1)
             {
-                lower = Scan(probe, dots, 0, count);
+                lower = Scan(probe, dots, 0, _chunks.Count);
             }
             else
             {
@@ -492,9 +492,8 @@ public sealed class TemplateIndex : IDisposable
                 var chunksPerPartition = (_chunks.Count + partitions - 1) / partitions;
                 Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = partitions }, p =>
                 {
-                    var start = Math.Min(count, p * chunksPerPartition * ChunkTemplates);
-                    var end = Math.Min(count, (p + 1) * chunksPerPartition * ChunkTemplates);
-                    results[p] = Scan(probe, dots, start, end);
+                    var first = Math.Min(_chunks.Count, p * chunksPerPartition);
+                    results[p] = Scan(probe, dots, first, Math.Min(_chunks.Count, first + chunksPerPartition));
                 });
                 lower = results[0];
                 for (var p = 1; p < partitions; p++)
@@ -505,17 +504,22 @@ public sealed class TemplateIndex : IDisposable
 
             // Every template whose upper bound reaches the second-best (other resident's) lower bound may be in the
             // exact top two; all others provably are not.
-            var cut = (lower.HasSecond ? lower.SecondScore : lower.FirstScore) - ErrorSlack;
+            var cut = lower.HasSecond ? lower.SecondScore : lower.FirstScore;
             var exact = default(TopTwoMatches);
             var rescored = 0;
-            for (var slot = 0; slot < count; slot++)
+            for (var c = 0; c < _chunks.Count; c++)
             {
-                var (chunk, offset) = Locate(slot);
-                var (estimate, bound) = Estimate(probe, dots[slot], chunk.Scales[offset]);
-                if (estimate + bound >= cut)
+                var chunk = _chunks[c];
+                var n = Math.Min(ChunkTemplates, count - (c * ChunkTemplates));
+                var chunkDots = dots.AsSpan(c * ChunkTemplates, n);
+                var scales = chunk.Scales;
+                for (var k = 0; k < n; k++)
                 {
-                    rescored++;
-                    exact.Offer(new TemplateMatch(chunk.Residents[offset], chunk.Templates[offset], ExactScore(probe.Normalised, slot)));
+                    if (probe.Upper(chunkDots[k], scales[k]) >= cut)
+                    {
+                        rescored++;
+                        exact.Offer(new TemplateMatch(chunk.Residents[k], chunk.Templates[k], ExactScore(probe.Normalised, (c * ChunkTemplates) + k)));
+                    }
                 }
             }
 
@@ -527,17 +531,27 @@ public sealed class TemplateIndex : IDisposable
         }
     }
 
-    private TopTwo Scan(Probe probe, int[] dots, int start, int end)
+    private TopTwo Scan(Probe probe, int[] dots, int firstChunk, int endChunk)
     {
         var top = default(TopTwo);
+        var entry = double.NegativeInfinity;
         ReadOnlySpan<short> quantised = probe.Quantised.AsSpan(0, EmbeddingLength);
-        for (var slot = start; slot < end; slot++)
+        for (var c = firstChunk; c < endChunk; c++)
         {
-            var (chunk, offset) = Locate(slot);
-            var dot = Int8DotProduct.Dot(quantised, chunk.Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes));
-            dots[slot] = dot;
-            var (estimate, bound) = Estimate(probe, dot, chunk.Scales[offset]);
-            top.Offer(estimate - bound, chunk.Residents[offset]);
+            var chunk = _chunks[c];
+            var n = Math.Min(ChunkTemplates, _count - (c * ChunkTemplates));
+            var chunkDots = dots.AsSpan(c * ChunkTemplates, n);
+            Int8DotProduct.DotMany(quantised, chunk.Coarse, chunkDots);
+            var scales = chunk.Scales;
+            for (var k = 0; k < n; k++)
+            {
+                var lowerBound = probe.Lower(chunkDots[k], scales[k]);
+                if (lowerBound > entry)
+                {
+                    top.Offer(lowerBound, chunk.Residents[k]);
+                    entry = top.HasSecond ? top.SecondScore : double.NegativeInfinity;
+                }
+            }
         }
 
         return top;
@@ -545,16 +559,23 @@ public sealed class TemplateIndex : IDisposable
 
     // The stored component is τ = u·(H + L/64) with u = 64·s/8191; the probe p = sp·(P + ε), |ε| ≤ 1/2. Then
     // p·τ = sp·u·Σ P(H + 1/2) + sp·u·Σ P(L/64 − 1/2) + sp·Σ ε τ, and the last two terms are bounded by
-    // sp·u·Σ|P|/2 and sp·Σ|τ|/2.
-    private static (double Estimate, double Bound) Estimate(Probe probe, int dot, float scale)
+    // sp·u·Σ|P|/2 and sp·Σ|τ|/2. So with dot = Σ P·H, p·τ lies within
+    // sp·u·(dot + (ΣP ∓ Σ|P|)/2) ∓ (sp·Σ|τ|/2 + slack).
+    private sealed class Probe(double[] normalised, short[] quantised, double scale, long sum, long sumAbs)
     {
-        var unit = 64.0 * scale / TemplateQuantizer.Levels;
-        var estimate = probe.Scale * unit * (dot + (0.5 * probe.Sum));
-        var bound = (probe.Scale * ((unit * 0.5 * probe.SumAbs) + (0.5 * TemplateL1Bound))) + ErrorSlack;
-        return (estimate, bound);
-    }
+        private readonly double _perScale = 64.0 * scale / TemplateQuantizer.Levels;
+        private readonly double _lowerOffset = 0.5 * (sum - sumAbs);
+        private readonly double _upperOffset = 0.5 * (sum + sumAbs);
+        private readonly double _constant = (0.5 * scale * TemplateL1Bound) + ErrorSlack;
 
-    private readonly record struct Probe(double[] Normalised, short[] Quantised, double Scale, long Sum, long SumAbs);
+        public double[] Normalised { get; } = normalised;
+
+        public short[] Quantised { get; } = quantised;
+
+        public double Lower(int dot, float templateScale) => (_perScale * templateScale * (dot + _lowerOffset)) - _constant;
+
+        public double Upper(int dot, float templateScale) => (_perScale * templateScale * (dot + _upperOffset)) + _constant;
+    }
 
     private sealed class Chunk
     {
