@@ -90,5 +90,8 @@ public sealed class ImageBuffer : IDisposable
         ArrayPool<byte>.Shared.Return(pixels, clearArray: true);
     }
 
+    /// <summary>The pooled array itself, for tests that prove it is cleared on return.</summary>
+    internal byte[]? UnderlyingArray => _pixels;
+
     private byte[] Array() => _pixels ?? throw new ObjectDisposedException(nameof(ImageBuffer));
 }

@@ -59,7 +59,7 @@ public sealed class JpegDecoder : IDisposable
                 var sizeProblem = format.CheckDimensions(width, height);
                 if (sizeProblem is not null)
                 {
-                    problem = $"unsupported JPEG: {sizeProblem}";
+                    problem = $"corrupt or unsupported JPEG header: {sizeProblem}";
                     return false;
                 }
 
