@@ -8,7 +8,7 @@ namespace GateController.Vision.Face;
 /// tip at (0, 1.14, 0.9) — 0.9 in front of the eye plane — and the mouth centre at (0, 2.31, 0), the proportions of
 /// the ArcFace reference points. After removing roll, the nose's sideways offset from the eye midpoint over the half
 /// eye distance is 0.9·tan(yaw); its height between the eye line and the mouth, relative to the frontal 0.495, is
-/// −(0.9/2.31)·tan(pitch).
+/// −(0.9/2.31)·cos(yaw)·tan(pitch). Exact for the model face; real faces differ from it by some degrees.
 /// </summary>
 public static class HeadPoseEstimator
 {
@@ -19,23 +19,27 @@ public static class HeadPoseEstimator
     /// <summary>The pose of a face from its five landmarks.</summary>
     public static HeadPose Estimate(FivePointLandmarks landmarks)
     {
-        var eyeLine = landmarks.RightEye - landmarks.LeftEye;
-        var roll = Math.Atan2(eyeLine.Y, eyeLine.X);
-        var halfEyeDistance = eyeLine.Length() / 2;
-        if (halfEyeDistance < 1e-6)
+        // Eyes and mouth lie in one plane of the model, so the eye-midpoint-to-mouth-midpoint axis stays upright
+        // in the image under yaw and pitch (the eye line does not: turned and nodded, it tilts); roll is its angle.
+        var eyeMid = (landmarks.LeftEye + landmarks.RightEye) / 2;
+        var mouthMid = (landmarks.LeftMouth + landmarks.RightMouth) / 2;
+        var vertical = mouthMid - eyeMid;
+        if (vertical.Length() < 1e-6)
         {
             return new HeadPose(double.NaN, double.NaN, double.NaN);
         }
 
-        // Rotate so the eye line is horizontal, with the eye midpoint at the origin.
-        var eyeMid = (landmarks.LeftEye + landmarks.RightEye) / 2;
-        var mouthMid = (landmarks.LeftMouth + landmarks.RightMouth) / 2;
+        var roll = Math.Atan2(-vertical.X, vertical.Y);
+        var halfEyeDistance = Math.Abs(Unroll(landmarks.RightEye - landmarks.LeftEye, roll).X) / 2;
         var nose = Unroll(landmarks.Nose - eyeMid, roll);
-        var mouth = Unroll(mouthMid - eyeMid, roll);
+        var mouth = Unroll(vertical, roll);
+        if (halfEyeDistance < 1e-6)
+        {
+            return new HeadPose(double.NaN, double.NaN, roll * 180 / Math.PI);
+        }
+
         var yaw = Math.Atan(nose.X / halfEyeDistance / NoseDepth);
-        var pitch = mouth.Y > 1e-6
-            ? Math.Atan(((NoseDrop / MouthDrop) - (nose.Y / mouth.Y)) / (NoseDepth / MouthDrop))
-            : double.NaN;
+        var pitch = Math.Atan(((NoseDrop / MouthDrop) - (nose.Y / mouth.Y)) / (NoseDepth / MouthDrop * Math.Cos(yaw)));
         return new HeadPose(yaw * 180 / Math.PI, pitch * 180 / Math.PI, roll * 180 / Math.PI);
     }
 
