@@ -33,7 +33,8 @@ public sealed class TemplateIndex : IDisposable
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly List<Chunk> _chunks = [];
-    private readonly Dictionary<ResidentId, List<int>> _slotsByResident = [];
+    // Each resident's slots form a doubly linked list through the chunks' Next/Previous arrays.
+    private readonly Dictionary<ResidentId, int> _firstSlotByResident = [];
     private readonly TemplateIndexOptions _options;
     private int _count;
     private bool _disposed;
@@ -83,7 +84,7 @@ public sealed class TemplateIndex : IDisposable
             _lock.EnterReadLock();
             try
             {
-                return _slotsByResident.Count;
+                return _firstSlotByResident.Count;
             }
             finally
             {
@@ -143,15 +144,10 @@ public sealed class TemplateIndex : IDisposable
         _lock.EnterWriteLock();
         try
         {
-            if (!_slotsByResident.TryGetValue(resident, out var slots))
-            {
-                return 0;
-            }
-
             var removed = 0;
-            while (slots.Count > 0)
+            while (resident.Value is not null && _firstSlotByResident.TryGetValue(resident, out var slot))
             {
-                RemoveSlot(slots[^1]);
+                RemoveSlot(slot);
                 removed++;
             }
 
@@ -221,13 +217,13 @@ public sealed class TemplateIndex : IDisposable
             try
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                if (!_slotsByResident.TryGetValue(resident, out var slots))
+                if (resident.Value is null || !_firstSlotByResident.TryGetValue(resident, out var slot))
                 {
                     return null;
                 }
 
                 var best = double.NegativeInfinity;
-                foreach (var slot in slots)
+                for (; slot >= 0; slot = Next(slot))
                 {
                     best = Math.Max(best, ExactScore(normalised, slot));
                 }
@@ -283,6 +279,7 @@ public sealed class TemplateIndex : IDisposable
                 nonZero += chunk.Scales[offset] == 0 ? 0 : 1;
                 nonZero += chunk.Templates[offset] == default ? 0 : 1;
                 nonZero += chunk.Residents[offset] == default ? 0 : 1;
+                nonZero += chunk.Next[offset] == 0 && chunk.Previous[offset] == 0 ? 0 : 1;
             }
 
             return nonZero;
@@ -367,16 +364,22 @@ public sealed class TemplateIndex : IDisposable
                     }
 
                     _count++;
-                    if (!_slotsByResident.TryGetValue(resident, out var slots))
-                    {
-                        slots = new List<int>(1);
-                        _slotsByResident.Add(resident, slots);
-                    }
-
-                    slots.Add(slot);
                 }
 
                 var (chunk, offset) = Locate(slot);
+                if (!replaced)
+                {
+                    var next = _firstSlotByResident.TryGetValue(resident, out var first) ? first : -1;
+                    chunk.Next[offset] = next + 1;
+                    chunk.Previous[offset] = 0;
+                    if (next >= 0)
+                    {
+                        SetPrevious(next, slot);
+                    }
+
+                    _firstSlotByResident[resident] = slot;
+                }
+
                 coarse.CopyTo(chunk.Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes));
                 fine.CopyTo(chunk.Fine.AsSpan(offset * TemplateQuantizer.FineBytes, TemplateQuantizer.FineBytes));
                 chunk.Scales[offset] = scale;
@@ -399,12 +402,12 @@ public sealed class TemplateIndex : IDisposable
 
     private int FindSlot(ResidentId resident, TemplateId template)
     {
-        if (resident.Value is null || !_slotsByResident.TryGetValue(resident, out var slots))
+        if (resident.Value is null || !_firstSlotByResident.TryGetValue(resident, out var slot))
         {
             return -1;
         }
 
-        foreach (var slot in slots)
+        for (; slot >= 0; slot = Next(slot))
         {
             var (chunk, offset) = Locate(slot);
             if (chunk.Templates[offset] == template)
@@ -418,17 +421,57 @@ public sealed class TemplateIndex : IDisposable
 
     private (Chunk Chunk, int Offset) Locate(int slot) => (_chunks[slot / ChunkTemplates], slot % ChunkTemplates);
 
+    // Links are stored plus one, so that a cleared (zero) link means "none".
+    private int Next(int slot)
+    {
+        var (chunk, offset) = Locate(slot);
+        return chunk.Next[offset] - 1;
+    }
+
+    private int Previous(int slot)
+    {
+        var (chunk, offset) = Locate(slot);
+        return chunk.Previous[offset] - 1;
+    }
+
+    private void SetNext(int slot, int next)
+    {
+        var (chunk, offset) = Locate(slot);
+        chunk.Next[offset] = next + 1;
+    }
+
+    private void SetPrevious(int slot, int previous)
+    {
+        var (chunk, offset) = Locate(slot);
+        chunk.Previous[offset] = previous + 1;
+    }
+
     private void RemoveSlot(int slot)
     {
         var (chunk, offset) = Locate(slot);
         var resident = chunk.Residents[offset];
-        var slots = _slotsByResident[resident];
-        slots.Remove(slot);
-        if (slots.Count == 0)
+
+        // Unlink the slot from its resident's list.
+        int previous = Previous(slot), next = Next(slot);
+        if (previous >= 0)
         {
-            _slotsByResident.Remove(resident);
+            SetNext(previous, next);
+        }
+        else if (next >= 0)
+        {
+            _firstSlotByResident[resident] = next;
+        }
+        else
+        {
+            _firstSlotByResident.Remove(resident);
         }
 
+        if (next >= 0)
+        {
+            SetPrevious(next, previous);
+        }
+
+        // Move the last template into the freed slot so the scan stays contiguous, and relink it there.
         var last = _count - 1;
         var (lastChunk, lastOffset) = Locate(last);
         if (slot != last)
@@ -440,8 +483,22 @@ public sealed class TemplateIndex : IDisposable
             chunk.Scales[offset] = lastChunk.Scales[lastOffset];
             chunk.Residents[offset] = lastChunk.Residents[lastOffset];
             chunk.Templates[offset] = lastChunk.Templates[lastOffset];
-            var movedSlots = _slotsByResident[chunk.Residents[offset]];
-            movedSlots[movedSlots.IndexOf(last)] = slot;
+            chunk.Next[offset] = lastChunk.Next[lastOffset];
+            chunk.Previous[offset] = lastChunk.Previous[lastOffset];
+            int movedPrevious = Previous(slot), movedNext = Next(slot);
+            if (movedPrevious >= 0)
+            {
+                SetNext(movedPrevious, slot);
+            }
+            else
+            {
+                _firstSlotByResident[chunk.Residents[offset]] = slot;
+            }
+
+            if (movedNext >= 0)
+            {
+                SetPrevious(movedNext, slot);
+            }
         }
 
         lastChunk.ClearSlot(lastOffset);
@@ -460,7 +517,7 @@ public sealed class TemplateIndex : IDisposable
         }
 
         _chunks.Clear();
-        _slotsByResident.Clear();
+        _firstSlotByResident.Clear();
         _count = 0;
     }
 
@@ -589,6 +646,10 @@ public sealed class TemplateIndex : IDisposable
 
         public TemplateId[] Templates { get; } = new TemplateId[ChunkTemplates];
 
+        public int[] Next { get; } = new int[ChunkTemplates];
+
+        public int[] Previous { get; } = new int[ChunkTemplates];
+
         public void ClearSlot(int offset)
         {
             Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes).Clear();
@@ -596,6 +657,8 @@ public sealed class TemplateIndex : IDisposable
             Scales[offset] = 0;
             Residents[offset] = default;
             Templates[offset] = default;
+            Next[offset] = 0;
+            Previous[offset] = 0;
         }
 
         public void ClearAll()
@@ -605,6 +668,8 @@ public sealed class TemplateIndex : IDisposable
             Array.Clear(Scales);
             Array.Clear(Residents);
             Array.Clear(Templates);
+            Array.Clear(Next);
+            Array.Clear(Previous);
         }
     }
 

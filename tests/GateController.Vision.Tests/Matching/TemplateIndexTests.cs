@@ -107,6 +107,48 @@ public sealed class TemplateIndexTests
     }
 
     [Fact]
+    public void AddAndRemove_RandomOperations_MatchSimpleModel()
+    {
+        using var index = new TemplateIndex();
+        var model = new Dictionary<(int Resident, int Template), float[]>();
+        for (var step = 0; step < 3000; step++)
+        {
+            var resident = _random.Next(40);
+            var template = _random.Next(6);
+            var action = _random.Next(10);
+            if (action < 5)
+            {
+                var e = RandomEmbeddings.Unit(_random);
+                Assert.Equal(model.ContainsKey((resident, template)), index.AddOrReplace(Resident(resident), new TemplateId(template), e));
+                model[(resident, template)] = e;
+            }
+            else if (action < 9)
+            {
+                Assert.Equal(model.Remove((resident, template)), index.Remove(Resident(resident), new TemplateId(template)));
+            }
+            else
+            {
+                var expected = model.Keys.Count(k => k.Resident == resident);
+                foreach (var key in model.Keys.Where(k => k.Resident == resident).ToList())
+                {
+                    model.Remove(key);
+                }
+
+                Assert.Equal(expected, index.RemoveResident(Resident(resident)));
+            }
+        }
+
+        Assert.Equal(model.Count, index.Count);
+        Assert.Equal(model.Keys.Select(k => k.Resident).Distinct().Count(), index.ResidentCount);
+        Assert.Equal(0, index.NonZeroBytesBeyondCount());
+        foreach (var ((resident, template), embedding) in model)
+        {
+            Assert.True(index.Contains(Resident(resident), new TemplateId(template)));
+            Assert.InRange(index.ScoreResident(Resident(resident), embedding)!.Value, 0.9999, 1.0001);
+        }
+    }
+
+    [Fact]
     public void Clear_Populated_EmptiesIndex()
     {
         using var index = new TemplateIndex();
