@@ -77,11 +77,22 @@ internal static class PixelConversions
 
     public static void YuyvToRgb(ReadOnlySpan<byte> source, Span<byte> destination, bool redFirst)
     {
-        for (int i = 0, j = 0; i + 3 < source.Length; i += 4, j += 6)
+        int first = redFirst ? 0 : 2, last = redFirst ? 2 : 0;
+        var pairs = Math.Min(source.Length / 4, destination.Length / 6);
+        source = source[..(pairs * 4)];
+        destination = destination[..(pairs * 6)];
+        for (int i = 0, j = 0; i < source.Length; i += 4, j += 6)
         {
             int u = source[i + 1] - 128, v = source[i + 3] - 128;
-            YuvToRgb(source[i], u, v, destination.Slice(j, 3), redFirst);
-            YuvToRgb(source[i + 2], u, v, destination.Slice(j + 3, 3), redFirst);
+            int red = (409 * v) + 128, green = (-100 * u) - (208 * v) + 128, blue = (516 * u) + 128;
+            var c0 = 298 * (source[i] - 16);
+            var c1 = 298 * (source[i + 2] - 16);
+            destination[j + first] = Clamp((c0 + red) >> 8);
+            destination[j + 1] = Clamp((c0 + green) >> 8);
+            destination[j + last] = Clamp((c0 + blue) >> 8);
+            destination[j + 3 + first] = Clamp((c1 + red) >> 8);
+            destination[j + 4] = Clamp((c1 + green) >> 8);
+            destination[j + 3 + last] = Clamp((c1 + blue) >> 8);
         }
     }
 
@@ -184,5 +195,5 @@ internal static class PixelConversions
         : (source[offset + 2], source[offset + 1], source[offset]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
+    private static byte Clamp(int value) => (uint)value <= 255 ? (byte)value : value < 0 ? (byte)0 : (byte)255;
 }
