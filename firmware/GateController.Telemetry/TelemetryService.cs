@@ -65,6 +65,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         _acceptedCommands = Channel.CreateBounded<CommandCheck>(new BoundedChannelOptions(options.CommandQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
+    /// <summary>Raised (on the network thread) when the connection comes up or goes down; read <see cref="IsConnected"/>.</summary>
+    public event EventHandler? ConnectionChanged;
+
     /// <summary>The unit's topics.</summary>
     public TelemetryTopics Topics { get; }
 
@@ -271,9 +274,14 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
         Signal(_healthSignal);
         Signal(_drainSignal);
+        ConnectionChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    private void OnDisconnected(object? sender, MqttConnectionEventArgs e) => Volatile.Write(ref _connected, 0);
+    private void OnDisconnected(object? sender, MqttConnectionEventArgs e)
+    {
+        Volatile.Write(ref _connected, 0);
+        ConnectionChanged?.Invoke(this, EventArgs.Empty);
+    }
 
     private void OnPublished(object? sender, MqttPublishedEventArgs e)
     {
