@@ -72,6 +72,9 @@ internal static unsafe partial class MosquittoNative
     [LibraryImport(Library, EntryPoint = "mosquitto_message_callback_set")]
     internal static partial void mosquitto_message_callback_set(MosquittoSafeHandle mosq, delegate* unmanaged<IntPtr, IntPtr, MosquittoMessageNative*, void> callback);
 
+    [LibraryImport(Library, EntryPoint = "mosquitto_log_callback_set")]
+    internal static partial void mosquitto_log_callback_set(MosquittoSafeHandle mosq, delegate* unmanaged<IntPtr, IntPtr, int, IntPtr, void> callback);
+
     [LibraryImport(Library, EntryPoint = "mosquitto_strerror")]
     internal static partial IntPtr mosquitto_strerror(int errorCode);
 

@@ -42,6 +42,7 @@ public sealed unsafe class MosquittoClient : IDisposable
         MosquittoNative.mosquitto_disconnect_callback_set(_handle, &OnDisconnectNative);
         MosquittoNative.mosquitto_publish_callback_set(_handle, &OnPublishNative);
         MosquittoNative.mosquitto_message_callback_set(_handle, &OnMessageNative);
+        MosquittoNative.mosquitto_log_callback_set(_handle, &OnLogNative);
     }
 
     /// <summary>Raised on the network thread when the broker answers a connect (CONNACK code in the arguments).</summary>
@@ -55,6 +56,12 @@ public sealed unsafe class MosquittoClient : IDisposable
 
     /// <summary>Raised on the network thread when a publish is sent (QoS 0) or acknowledged (QoS 1).</summary>
     public event EventHandler<MqttPublishedEventArgs>? Published;
+
+    /// <summary>
+    /// Raised on the calling or network thread for libmosquitto's log lines (level bit mask and text), e.g. the
+    /// OpenSSL reason when a TLS handshake fails on the loop, which no other callback reports.
+    /// </summary>
+    public event EventHandler<MqttLogEventArgs>? LogReceived;
 
     /// <summary>Raised when one of the other handlers threw; the exception was contained.</summary>
     public event EventHandler<MqttCallbackFaultEventArgs>? CallbackFaulted;
@@ -379,6 +386,27 @@ public sealed unsafe class MosquittoClient : IDisposable
 #pragma warning restore CA1031
         {
             client.ReportFault("publish", exception);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void OnLogNative(IntPtr mosquitto, IntPtr userData, int level, IntPtr text)
+    {
+        var client = FromUserData(userData);
+        if (client?.LogReceived is not { } handler)
+        {
+            return;
+        }
+
+        try
+        {
+            handler(client, new MqttLogEventArgs(level, Marshal.PtrToStringUTF8(text) ?? string.Empty));
+        }
+#pragma warning disable CA1031 // Nothing may escape into native code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            client.ReportFault("log", exception);
         }
     }
 

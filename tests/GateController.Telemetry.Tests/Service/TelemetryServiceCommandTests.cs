@@ -105,7 +105,16 @@ public sealed class TelemetryServiceCommandTests : IClassFixture<BrokerFixture>
         attacker.Client.Publish(harness.Topics.Command("ping"), replayed, MqttQualityOfService.AtLeastOnce, false);
         await harness.Peer.WaitForTopicAsync(harness.Topics.Reply("ping"));
         var random = new Random(8);
-        var baseline = harness.Peer.Snapshot().Count(IsReply);
+        var replies = new System.Collections.Concurrent.ConcurrentQueue<MqttMessage>();
+        var arrived = new SemaphoreSlim(0);
+        harness.Peer.Client.MessageReceived += (_, e) =>
+        {
+            if (IsReply(e.Message))
+            {
+                replies.Enqueue(e.Message);
+                arrived.Release();
+            }
+        };
 
         for (var sent = 0; sent < total;)
         {
@@ -119,15 +128,17 @@ public sealed class TelemetryServiceCommandTests : IClassFixture<BrokerFixture>
                 }
             }
 
-            var expected = baseline + sent;
-            await harness.Peer.WaitForAsync(list => list.Count(IsReply) >= expected);
+            while (replies.Count < sent)
+            {
+                Assert.True(await arrived.WaitAsync(MessageCollector.WaitTimeout), $"only {replies.Count} of {sent} replies");
+            }
         }
 
-        var replies = harness.Peer.Snapshot().Where(IsReply).Skip(baseline).Select(m => JsonDocument.Parse(m.Payload).RootElement).ToArray();
-        Assert.Equal(total, replies.Length);
-        Assert.All(replies, r => Assert.False(r.GetProperty("ok").GetBoolean()));
-        Assert.All(replies, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("reason").GetString())));
-        var reasons = replies.Select(r => r.GetProperty("reason").GetString()).ToHashSet();
+        var documents = replies.Select(m => JsonDocument.Parse(m.Payload).RootElement).ToArray();
+        Assert.Equal(total, documents.Length);
+        Assert.All(documents, r => Assert.False(r.GetProperty("ok").GetBoolean()));
+        Assert.All(documents, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("reason").GetString())));
+        var reasons = documents.Select(r => r.GetProperty("reason").GetString()).ToHashSet();
         Assert.Contains("malformed JSON", reasons);
         Assert.Contains("bad signature", reasons);
         Assert.Contains("replayed nonce", reasons);
@@ -137,6 +148,7 @@ public sealed class TelemetryServiceCommandTests : IClassFixture<BrokerFixture>
         attacker.Client.Publish(harness.Topics.Command("ping"), CommandFactory.Build(unit, "ping", harness.Time.GetUtcNow(), nonce: "nonce-after-flood"), MqttQualityOfService.AtLeastOnce, false);
         await harness.Peer.WaitForTopicAsync(harness.Topics.Reply("ping"), p => p.Contains("nonce-after-flood", StringComparison.Ordinal) && p.Contains("pong", StringComparison.Ordinal));
         await harness.Peer.WaitForAsync(list => list.Count(m => m.Topic == harness.Topics.Events) == total / 100);
+        Assert.Equal(total / 100, harness.Service.PublishedEvents);
         Assert.Equal(0, harness.Service.DroppedEvents);
         Assert.Equal(total + 2, harness.Audit.Count);
 

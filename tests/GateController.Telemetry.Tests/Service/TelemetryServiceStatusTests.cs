@@ -21,6 +21,17 @@ public sealed class TelemetryServiceStatusTests : IClassFixture<BrokerFixture>
     }
 
     [Fact]
+    public async Task Start_Connected_IndependentClientMosquittoSubSeesRetainedOnline()
+    {
+        await using var harness = await ServiceHarness.StartAsync(_broker.Port);
+
+        var (code, output) = await Task.Run(() => NativeProbe.Run("mosquitto_sub", $"-h 127.0.0.1 -p {_broker.Port} -t {harness.Topics.Status} -C 1 -W 10 -F %r:%p"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("1:online", output.Trim());
+    }
+
+    [Fact]
     public async Task Stop_Clean_StatusStoppedRetainedAndWillNotSent()
     {
         await using var harness = await ServiceHarness.StartAsync(_broker.Port);
