@@ -41,8 +41,8 @@ public sealed class TelemetryOptions
     /// <summary>First reconnect delay.</summary>
     public TimeSpan ReconnectDelayMinimum { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest reconnect delay (exponential backoff up to it).</summary>
-    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Longest reconnect delay (exponential backoff up to it); short, so the outbox flushes within seconds of the broker's return.</summary>
+    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>How often health is published even without a change.</summary>
     public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(60);
