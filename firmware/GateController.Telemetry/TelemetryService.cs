@@ -37,6 +37,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private long _publishedEvents;
     private long _connectCount;
     private long _healthPublished;
+    private long _connectionRestarts;
+    private string? _lastError;
+    private long _lastConnectionChangeTicks;
 
     /// <summary>Creates the service.</summary>
     /// <param name="options">Telemetry options; validated here (throws <see cref="ArgumentException"/> listing every problem).</param>
@@ -59,6 +62,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         _healthSource = healthSource;
         _timeProvider = timeProvider;
         _startedAt = timeProvider.GetUtcNow();
+        _lastConnectionChangeTicks = _startedAt.UtcTicks;
         Topics = new TelemetryTopics(options.UnitId);
         _outbox = new TelemetryOutbox(options.EventQueueCapacity);
         _commands = new CommandProcessor(options, handlers, PublishHealthNowAsync, audit, timeProvider);
@@ -68,6 +72,12 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     /// <summary>Raised (on the network thread) when the connection comes up or goes down; read <see cref="IsConnected"/>.</summary>
     public event EventHandler? ConnectionChanged;
 
+    /// <summary>Raised for every error line of libmosquitto (TLS and connection failures); see <see cref="LastError"/>.</summary>
+    public event EventHandler<MqttLogEventArgs>? ErrorLogged;
+
+    /// <summary>The last error libmosquitto logged, for the unit's health (degraded "mqtt"), or null.</summary>
+    public string? LastError => Volatile.Read(ref _lastError);
+
     /// <summary>The unit's topics.</summary>
     public TelemetryTopics Topics { get; }
 
@@ -76,6 +86,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
     /// <summary>How many times the broker accepted a connection.</summary>
     public long ConnectCount => Interlocked.Read(ref _connectCount);
+
+    /// <summary>How many times the supervisor restarted the connection and network loop.</summary>
+    public long ConnectionRestarts => Interlocked.Read(ref _connectionRestarts);
 
     /// <summary>Events waiting in the outbox.</summary>
     public int QueuedEvents => _outbox.Count;
@@ -185,6 +198,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         await ConnectAsync(client, stoppingToken);
         using var healthTimer = _timeProvider.CreateTimer(_ => Signal(_healthSignal), null, _options.HealthInterval, _options.HealthInterval);
         await Task.WhenAll(
+            SuperviseAsync(client, stoppingToken),
             DrainLoopAsync(client, stoppingToken),
             HealthLoopAsync(stoppingToken),
             CommandLoopAsync(client, stoppingToken));
@@ -231,6 +245,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             client.Disconnected += OnDisconnected;
             client.Published += OnPublished;
             client.MessageReceived += OnMessage;
+            client.LogReceived += OnLog;
             return client;
         }
         catch
@@ -254,6 +269,60 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         client.StartLoop();
     }
 
+    /// <summary>
+    /// libmosquitto's loop thread ends for good on some errors (a TLS failure, a name lookup failure) while
+    /// reconnecting. When the unit has been offline for longer than the supervision period, start the
+    /// connection and the loop again; harmless when the loop is merely waiting to retry.
+    /// </summary>
+    private async Task SuperviseAsync(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        var period = SupervisionPeriod;
+        using var timer = new PeriodicTimer(period, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (IsConnected || _timeProvider.GetUtcNow() - LastConnectionChange < period)
+                {
+                    continue;
+                }
+
+                lock (_clientLock)
+                {
+                    if (_client is null || stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        client.Disconnect();
+                        client.StopLoop();
+                        if (client.TryStartConnect(_options.BrokerHost, _options.BrokerPort, _options.KeepAliveSeconds, out _))
+                        {
+                            client.StartLoop();
+                        }
+                    }
+                    catch (MosquittoException)
+                    {
+                        // Retried on the next tick.
+                    }
+
+                    Interlocked.Increment(ref _connectionRestarts);
+                    Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private TimeSpan SupervisionPeriod => TimeSpan.FromTicks(Math.Max(_options.ReconnectDelayMaximum.Ticks * 4, TimeSpan.FromSeconds(10).Ticks));
+
+    private DateTimeOffset LastConnectionChange => new(Interlocked.Read(ref _lastConnectionChangeTicks), TimeSpan.Zero);
+
     private void OnConnected(object? sender, MqttConnectionEventArgs e)
     {
         if (e.ResultCode != 0 || sender is not MosquittoClient client)
@@ -263,6 +332,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
         Volatile.Write(ref _inflight, 0);
         Volatile.Write(ref _connected, 1);
+        Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _connectCount);
         TryPublishCounted(client, Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Online), retain: true, out _);
         client.Subscribe(Topics.CommandFilter, MqttQualityOfService.AtLeastOnce);
@@ -277,9 +347,19 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         ConnectionChanged?.Invoke(this, EventArgs.Empty);
     }
 
+    private void OnLog(object? sender, MqttLogEventArgs e)
+    {
+        if ((e.Level & MqttLogEventArgs.LevelError) != 0)
+        {
+            Volatile.Write(ref _lastError, e.Text);
+            ErrorLogged?.Invoke(this, e);
+        }
+    }
+
     private void OnDisconnected(object? sender, MqttConnectionEventArgs e)
     {
         Volatile.Write(ref _connected, 0);
+        Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
         ConnectionChanged?.Invoke(this, EventArgs.Empty);
     }
 

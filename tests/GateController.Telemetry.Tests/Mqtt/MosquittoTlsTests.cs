@@ -121,4 +121,59 @@ public sealed class MosquittoTlsTests : IClassFixture<TlsBrokerFixture>
         Assert.Equal(TelemetryStatus.Online, MessageCollector.Text(status));
         Assert.Equal(1, harness.Service.ConnectCount);
     }
+
+    /// <summary>
+    /// A TLS failure while reconnecting ends libmosquitto's loop thread for good. The broker comes back with a
+    /// certificate the unit does not trust (loop dies), then with the right one: the service's supervisor,
+    /// driven by the clock, restarts the connection and the unit comes back online.
+    /// </summary>
+    [Fact]
+    public async Task Service_LoopEndedByTlsFailure_SupervisorRestartsAndReconnects()
+    {
+        var tlsListener = (string certificate, string key) =>
+            $"cafile {_fixture.Certificates.CaCertificate}\ncertfile {certificate}\nkeyfile {key}\nrequire_certificate true";
+        var plainPort = MosquittoBroker.FreePort();
+        using var broker = new MosquittoBroker($"user root\nlistener {plainPort} 127.0.0.1", tlsListener(_fixture.Certificates.ServerCertificate, _fixture.Certificates.ServerKey));
+        broker.Start();
+        await using var harness = await ServiceHarness.StartAsync(
+            broker.Port,
+            o =>
+            {
+                o.TlsCaFile = _fixture.Certificates.CaCertificate;
+                o.TlsCertificateFile = _fixture.Certificates.ClientCertificate;
+                o.TlsKeyFile = _fixture.Certificates.ClientKey;
+                o.ReconnectDelayMaximum = TimeSpan.FromSeconds(1);
+            },
+            peerPort: plainPort);
+        var down = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var upAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var untrusted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Service.ConnectionChanged += (_, _) => (harness.Service.IsConnected ? upAgain : down).TrySetResult();
+        harness.Service.ErrorLogged += (_, e) =>
+        {
+            if (e.Text.Contains("certificate verify failed", StringComparison.Ordinal))
+            {
+                untrusted.TrySetResult();
+            }
+        };
+
+        broker.Stop();
+        await down.Task.WaitAsync(MessageCollector.WaitTimeout);
+        broker.ListenerOptions = tlsListener(_fixture.Certificates.OtherServerCertificate, _fixture.Certificates.OtherServerKey);
+        broker.Start();
+        await untrusted.Task.WaitAsync(MessageCollector.WaitTimeout);
+        broker.Stop();
+        broker.ListenerOptions = tlsListener(_fixture.Certificates.ServerCertificate, _fixture.Certificates.ServerKey);
+        broker.Start();
+
+        while (!upAgain.Task.IsCompleted)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(10));
+            await Task.WhenAny(upAgain.Task, Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System));
+            Assert.True(harness.Service.ConnectionRestarts < 100, "the service never came back");
+        }
+
+        Assert.True(harness.Service.IsConnected);
+        Assert.True(harness.Service.ConnectionRestarts >= 1);
+    }
 }

@@ -15,6 +15,10 @@ public sealed class TestCertificates : IDisposable
 
     public string ServerKey => Path.Combine(Directory, "server.key");
 
+    public string OtherServerCertificate => Path.Combine(Directory, "other-server.crt");
+
+    public string OtherServerKey => Path.Combine(Directory, "other-server.key");
+
     public string ClientCertificate => Path.Combine(Directory, "client.crt");
 
     public string ClientKey => Path.Combine(Directory, "client.key");
@@ -27,8 +31,9 @@ public sealed class TestCertificates : IDisposable
         File.WriteAllText(Path.Combine(directory, "server.ext"), "subjectAltName=IP:127.0.0.1\n");
         certificates.MakeCa("ca");
         certificates.MakeCa("other-ca");
-        certificates.MakeLeaf("server", "/CN=127.0.0.1", "-extfile server.ext");
-        certificates.MakeLeaf("client", "/CN=gate-unit", string.Empty);
+        certificates.MakeLeaf("server", "/CN=127.0.0.1", "-extfile server.ext", "ca");
+        certificates.MakeLeaf("other-server", "/CN=127.0.0.1", "-extfile server.ext", "other-ca");
+        certificates.MakeLeaf("client", "/CN=gate-unit", string.Empty, "ca");
         return certificates;
     }
 
@@ -40,11 +45,11 @@ public sealed class TestCertificates : IDisposable
         OpenSsl($"req -x509 -new -key {name}.key -sha256 -days 2 -subj /CN={name} -out {name}.crt");
     }
 
-    private void MakeLeaf(string name, string subject, string extensions)
+    private void MakeLeaf(string name, string subject, string extensions, string ca)
     {
         OpenSsl($"ecparam -name prime256v1 -genkey -noout -out {name}.key");
         OpenSsl($"req -new -key {name}.key -subj {subject} -out {name}.csr");
-        OpenSsl($"x509 -req -in {name}.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -sha256 {extensions} -out {name}.crt");
+        OpenSsl($"x509 -req -in {name}.csr -CA {ca}.crt -CAkey {ca}.key -CAcreateserial -days 2 -sha256 {extensions} -out {name}.crt");
     }
 
     private void OpenSsl(string arguments)
