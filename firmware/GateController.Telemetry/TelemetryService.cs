@@ -189,7 +189,18 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var client = CreateClient();
+        MosquittoClient client;
+        try
+        {
+            client = CreateClient();
+        }
+        catch (MosquittoException exception)
+        {
+            // Telemetry cannot start (e.g. an unreadable certificate); the unit keeps running without it.
+            Volatile.Write(ref _lastError, exception.Message);
+            return;
+        }
+
         lock (_clientLock)
         {
             _client = client;
@@ -483,7 +494,16 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                 return;
             }
 
-            PublishHealth();
+            try
+            {
+                PublishHealth();
+            }
+#pragma warning disable CA1031 // A failing health source must not stop telemetry (nor the unit).
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Volatile.Write(ref _lastError, "health: " + exception.GetType().Name + ": " + exception.Message);
+            }
         }
     }
 

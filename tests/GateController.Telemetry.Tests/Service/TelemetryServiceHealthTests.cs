@@ -88,4 +88,21 @@ public sealed class TelemetryServiceHealthTests : IClassFixture<BrokerFixture>
 
         await harness.Peer.WaitForAsync(list => list.Count(m => m.Topic == lockConfig) >= 2);
     }
+
+    [Fact]
+    public async Task HealthSourceThrows_ErrorRecorded_EventsStillPublished()
+    {
+        await using var harness = await ServiceHarness.StartAsync(_broker.Port);
+        await harness.Peer.WaitForTopicAsync(harness.Topics.Health);
+        harness.HealthFault = new InvalidOperationException("store unreadable");
+
+        harness.Service.NotifyHealthChanged();
+        await harness.HealthFaultRaised.Task.WaitAsync(MessageCollector.WaitTimeout);
+        harness.Service.Enqueue(new Telemetry.Events.TelemetryEvent(Telemetry.Events.TelemetryEventKind.Tamper, harness.Time.GetUtcNow(), "front"));
+
+        await harness.Peer.WaitForTopicAsync(harness.Topics.Events);
+        harness.Service.NotifyHealthChanged();
+        await harness.Peer.WaitForAsync(list => list.Count(m => m.Topic == harness.Topics.Health) >= 2);
+        Assert.Equal("health: InvalidOperationException: store unreadable", harness.Service.LastError);
+    }
 }

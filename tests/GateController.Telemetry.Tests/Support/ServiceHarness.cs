@@ -37,6 +37,11 @@ public sealed class ServiceHarness : IAsyncDisposable
         ModelIds = ["face-detector-v1"],
     };
 
+    /// <summary>When set, the next health request throws this (once) and completes <see cref="HealthFaultRaised"/>.</summary>
+    public Exception? HealthFault { get; set; }
+
+    public TaskCompletionSource HealthFaultRaised { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<ServiceHarness> StartAsync(int brokerPort, Action<TelemetryOptions>? configure = null, TelemetryCommandHandlers? handlers = null, int? peerPort = null, bool waitForOnline = true)
     {
         var options = new TelemetryOptions
@@ -51,7 +56,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         var peer = await MessageCollector.StartAsync(peerPort ?? brokerPort, $"gatecontroller/{options.UnitId}/#", "homeassistant/+/gatecontroller-" + options.UnitId + "/+/config");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         ServiceHarness? harness = null;
-        var service = new TelemetryService(options, () => harness!.Health, handlers ?? new TelemetryCommandHandlers(), record => harness!.Audit.Enqueue(record), time);
+        var service = new TelemetryService(options, () => harness!.CurrentHealth(), handlers ?? new TelemetryCommandHandlers(), record => harness!.Audit.Enqueue(record), time);
         harness = new ServiceHarness(service, peer, options, time);
         await service.StartAsync(CancellationToken.None);
         if (waitForOnline)
@@ -60,6 +65,18 @@ public sealed class ServiceHarness : IAsyncDisposable
         }
 
         return harness;
+    }
+
+    private HealthDocument CurrentHealth()
+    {
+        if (HealthFault is { } fault)
+        {
+            HealthFault = null;
+            HealthFaultRaised.TrySetResult();
+            throw fault;
+        }
+
+        return Health;
     }
 
     public async Task StopAsync()
