@@ -24,13 +24,13 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private readonly TelemetryOutbox _outbox;
     private readonly CommandProcessor _commands;
     private readonly Channel<CommandCheck> _acceptedCommands;
-    private readonly SemaphoreSlim _drainSignal = new(0, 1);
-    private readonly SemaphoreSlim _healthSignal = new(0, 1);
+    private readonly WakeSignal _drainSignal = new();
+    private readonly WakeSignal _healthSignal = new();
     private readonly DateTimeOffset _startedAt;
     private readonly Lock _clientLock = new();
     private MosquittoClient? _client;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _acknowledgedWhileStopping = new();
-    private readonly SemaphoreSlim _acknowledgeSignal = new(0, 1);
+    private readonly WakeSignal _acknowledgeSignal = new();
     private int _stopping;
     private int _connected;
     private int _inflight;
@@ -109,11 +109,11 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     public void Enqueue(TelemetryEvent telemetryEvent)
     {
         _outbox.Enqueue(telemetryEvent);
-        Signal(_drainSignal);
+        _drainSignal.Set();
     }
 
     /// <inheritdoc />
-    public void NotifyHealthChanged() => Signal(_healthSignal);
+    public void NotifyHealthChanged() => _healthSignal.Set();
 
     /// <summary>Publishes <c>stopped</c> (retained) and waits for the broker's acknowledgement, then disconnects.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -207,31 +207,12 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
 
         await ConnectAsync(client, stoppingToken);
-        using var healthTimer = _timeProvider.CreateTimer(_ => Signal(_healthSignal), null, _options.HealthInterval, _options.HealthInterval);
+        using var healthTimer = _timeProvider.CreateTimer(_ => _healthSignal.Set(), null, _options.HealthInterval, _options.HealthInterval);
         await Task.WhenAll(
             SuperviseAsync(client, stoppingToken),
             DrainLoopAsync(client, stoppingToken),
             HealthLoopAsync(stoppingToken),
             CommandLoopAsync(client, stoppingToken));
-    }
-
-    private static void Signal(SemaphoreSlim signal)
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled by another thread.
-            }
-            catch (ObjectDisposedException)
-            {
-                // Service disposed; nothing left to wake.
-            }
-        }
     }
 
     private MosquittoClient CreateClient()
@@ -353,8 +334,8 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             PublishDiscovery(client);
         }
 
-        Signal(_healthSignal);
-        Signal(_drainSignal);
+        _healthSignal.Set();
+        _drainSignal.Set();
         ConnectionChanged?.Invoke(this, EventArgs.Empty);
     }
 
@@ -379,7 +360,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         if (Volatile.Read(ref _stopping) == 1)
         {
             _acknowledgedWhileStopping[e.MessageId] = true;
-            Signal(_acknowledgeSignal);
+            _acknowledgeSignal.Set();
         }
 
         if (Interlocked.Decrement(ref _inflight) < 0)
@@ -387,7 +368,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             Interlocked.Exchange(ref _inflight, 0);
         }
 
-        Signal(_drainSignal);
+        _drainSignal.Set();
     }
 
     private void OnMessage(object? sender, MqttMessageEventArgs e)
@@ -403,7 +384,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             if (message.Payload.Span.SequenceEqual("online"u8))
             {
                 PublishDiscovery(client);
-                Signal(_healthSignal);
+                _healthSignal.Set();
             }
 
             return;
