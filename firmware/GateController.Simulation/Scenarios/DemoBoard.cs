@@ -2,6 +2,7 @@ using GateController.Core.Readers;
 using GateController.Hardware.Door;
 using GateController.Hardware.Gate;
 using GateController.Hardware.Gpio;
+using GateController.Hardware.Keypad;
 using GateController.Hardware.Readers.Wiegand;
 using GateController.Simulation.Gpio;
 using GateController.Simulation.Wiegand;
@@ -10,7 +11,8 @@ namespace GateController.Simulation.Scenarios;
 
 /// <summary>
 /// The demonstration's board: a simulated GPIO chip carrying the door's lines (default pin map) and a Wiegand reader
-/// on D0/D1. Cards are sent as real Wiegand edges, decoded by the reader, queued by the <see cref="AccessPipeline"/>
+/// with keypad on D0/D1. Cards and PIN keys (4-bit bursts, assembled by <see cref="PinEntry"/>) are sent as real Wiegand
+/// edges, decoded by the reader, queued by the <see cref="AccessPipeline"/>
 /// and decided by the scenario's access decision; the door's inputs are set on their lines and debounced by
 /// <see cref="DoorIo"/>; the <see cref="DoorController"/> writes the machine's outputs to the relay, LED and buzzer lines.
 /// </summary>
@@ -25,6 +27,7 @@ internal sealed class DemoBoard : IDisposable
     public const int Data1Line = 6;
 
     private static readonly TimeSpan InterFrameGap = TimeSpan.FromMilliseconds(25);
+    private static readonly TimeSpan KeyInterval = TimeSpan.FromMilliseconds(40);
 
     private readonly ScenarioRunner _runner;
     private readonly Func<CredentialPresented, ScenarioDecision> _decide;
@@ -33,6 +36,7 @@ internal sealed class DemoBoard : IDisposable
     private readonly DoorIoOptions _ioOptions = new();
     private readonly DoorController _door;
     private readonly WiegandReader _reader;
+    private readonly PinEntry _pinEntry;
     private readonly SimulatedWiegandTransmitter _transmitter;
     private readonly AccessPipeline _pipeline;
     private readonly CancellationTokenSource _stop = new();
@@ -60,7 +64,9 @@ internal sealed class DemoBoard : IDisposable
         _reader = new WiegandReader(DemoCommunity.ReaderId, _controller,
             new WiegandReaderOptions { Data0Pin = Data0Line, Data1Pin = Data1Line, InterFrameGapMilliseconds = (int)InterFrameGap.TotalMilliseconds }, runner.Clock);
         _transmitter = new SimulatedWiegandTransmitter(_driver, Data0Line, Data1Line);
-        _pipeline = new AccessPipeline(_door, [_reader], Decide, new AccessPipelineOptions(), runner.Clock);
+        // No follow-up window: at a card+PIN door the keys after a card are its PIN.
+        _pinEntry = new PinEntry(_reader, new PinEntryOptions { FollowUpWindowMilliseconds = 0 }, runner.Clock);
+        _pipeline = new AccessPipeline(_door, [_pinEntry], Decide, new AccessPipelineOptions(), runner.Clock);
         _readerRun = _reader.RunAsync(_stop.Token);
         runner.LineProbe = () => $"GPIO{RelayLine} {(_driver.GetLevel(RelayLine).IsHigh ? "high" : "low")}";
     }
@@ -88,7 +94,27 @@ internal sealed class DemoBoard : IDisposable
         return _lastDecision?.ToString() ?? "no card read";
     }
 
-    /// <summary>A credential typed at the keypad: decided and handed to the door controller.</summary>
+    /// <summary>
+    /// A PIN is typed on the reader's keypad: one 4-bit burst per digit and one for '#', 40 ms apart, the last ending now;
+    /// the inter-frame gap passes, the PIN entry assembles the digits and the queued PIN is decided. Returns the decision.
+    /// </summary>
+    public string TypePin(string digits)
+    {
+        _lastDecision = null;
+        var keys = digits + "#";
+        var now = _driver.EventClockNow;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var code = keys[i] == '#' ? 11UL : (ulong)(keys[i] - '0');
+            _transmitter.Send(code, 4, now - (KeyInterval * (keys.Length - 1 - i)));
+        }
+
+        _runner.Clock.Advance(InterFrameGap);
+        _pipeline.ProcessPending();
+        return _lastDecision?.ToString() ?? "no PIN read";
+    }
+
+    /// <summary>A credential presented without the reader (a visitor code): decided and handed to the door controller.</summary>
     public ScenarioDecision Present(CredentialPresented credential)
     {
         var decision = _decide(credential);
@@ -130,6 +156,7 @@ internal sealed class DemoBoard : IDisposable
         _pipeline.Dispose();
         _stop.Cancel();
         _readerRun.GetAwaiter().GetResult();
+        _pinEntry.Dispose();
         _reader.Dispose();
         _door.Dispose();
         _controller.Dispose();

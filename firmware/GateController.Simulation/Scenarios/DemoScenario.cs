@@ -63,14 +63,14 @@ public static class DemoScenario
             Card(10, "an unknown card is tapped", DemoCommunity.UnknownCard, present, board, AccessReason.UnknownCredential, [], DoorLockState.Locked, BuzzerPattern.Denied),
 
             // A PIN alone; nobody goes through, so the pulse ends.
-            Keys(20, "resident R0002 types their PIN", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
-            Wait(25, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
+            Keys(20, "resident R0002 types their PIN", DemoCommunity.PinHolderPin, visitor: false, present, board, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Wait(26, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
 
             // A one-time visitor code works once.
-            Keys(30, "a visitor types the one-time code R0001 issued", DemoCommunity.VisitorCode, visitor: true, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Keys(30, "a visitor types the one-time code R0001 issued", DemoCommunity.VisitorCode, visitor: true, present, board, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
             Contact(board, 31, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
             Contact(board, 33, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
-            Keys(40, "the same visitor code is typed again", DemoCommunity.VisitorCode, visitor: true, present, AccessReason.VisitorCodeUsedUp, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Keys(40, "the same visitor code is typed again", DemoCommunity.VisitorCode, visitor: true, present, board, AccessReason.VisitorCodeUsedUp, [], DoorLockState.Locked, BuzzerPattern.Denied),
 
             // Refusals with their reasons.
             Card(50, "resident R0003 taps a card that expired", DemoCommunity.ExpiredCard, present, board, AccessReason.Expired, [], DoorLockState.Locked, BuzzerPattern.Denied),
@@ -82,16 +82,16 @@ public static class DemoScenario
         for (var i = 0; i < DemoCommunity.WrongPins.Length; i++)
         {
             var last = i == DemoCommunity.WrongPins.Length - 1;
-            steps.Add(Keys(80 + i, $"wrong PIN {i + 1} of {DemoCommunity.WrongPins.Length}", DemoCommunity.WrongPins[i], visitor: false, present,
+            steps.Add(Keys(80 + i, $"wrong PIN {i + 1} of {DemoCommunity.WrongPins.Length}", DemoCommunity.WrongPins[i], visitor: false, present, board,
                 AccessReason.UnknownCredential, [], DoorLockState.Locked, last ? BuzzerPattern.LockedOut : BuzzerPattern.Denied,
                 last ? ScenarioAlarm.KeypadLockedOut : ScenarioAlarm.None));
         }
 
         steps.AddRange(
         [
-            Keys(90, "resident R0002 types their PIN during the lockout", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.LockedOut, [], DoorLockState.Locked, BuzzerPattern.LockedOut),
-            Keys(150, "resident R0002 types their PIN after the 60 s back-off", DemoCommunity.PinHolderPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
-            Wait(155, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
+            Keys(90, "resident R0002 types their PIN during the lockout", DemoCommunity.PinHolderPin, visitor: false, present, board, AccessReason.LockedOut, [], DoorLockState.Locked, BuzzerPattern.LockedOut),
+            Keys(150, "resident R0002 types their PIN after the 60 s back-off", DemoCommunity.PinHolderPin, visitor: false, present, board, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Wait(156, "nobody opens the door", [DoorEventKind.Relocked], DoorLockState.Locked),
 
             // Leaving by the exit button.
             Act(170, "exit button pressed", r => Exit(r, board), [DoorEventKind.Unlocked], DoorLockState.Unlocked),
@@ -99,7 +99,7 @@ public static class DemoScenario
             Contact(board, 173, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
 
             // A duress PIN opens like any other, and raises a silent alarm.
-            Keys(180, "resident R0006 types their duress PIN", DemoCommunity.DuressVictimDuressPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted, ScenarioAlarm.Duress),
+            Keys(180, "resident R0006 types their duress PIN", DemoCommunity.DuressVictimDuressPin, visitor: false, present, board, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted, ScenarioAlarm.Duress),
             Contact(board, 181, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
             Contact(board, 183, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
 
@@ -132,9 +132,9 @@ public static class DemoScenario
 
             // 09:00: the daytime group is inside its schedule, with card+PIN.
             Card(3600, "R0004 taps their card at 09:00", DemoCommunity.DaytimeWorkerCard, present, board, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
-            Keys(3603, "R0004 types a wrong PIN after the card", DemoCommunity.WrongPins[0], visitor: false, present, AccessReason.SecondFactorWrong, [], DoorLockState.Locked, BuzzerPattern.Denied),
+            Keys(3603, "R0004 types a wrong PIN after the card", DemoCommunity.WrongPins[0], visitor: false, present, board, AccessReason.SecondFactorWrong, [], DoorLockState.Locked, BuzzerPattern.Denied),
             Card(3610, "R0004 taps their card again", DemoCommunity.DaytimeWorkerCard, present, board, AccessReason.SecondFactorRequired, [], DoorLockState.Locked, BuzzerPattern.None),
-            Keys(3613, "R0004 types their PIN after the card", DemoCommunity.DaytimeWorkerPin, visitor: false, present, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
+            Keys(3613, "R0004 types their PIN after the card", DemoCommunity.DaytimeWorkerPin, visitor: false, present, board, AccessReason.Granted, [DoorEventKind.Unlocked], DoorLockState.Unlocked, BuzzerPattern.Granted),
             Contact(board, 3614, open: true, [DoorEventKind.Opened], DoorLockState.Unlocked),
             Contact(board, 3616, open: false, [DoorEventKind.Closed, DoorEventKind.Relocked], DoorLockState.Locked),
         ]);
@@ -191,11 +191,16 @@ public static class DemoScenario
             ExpectedAlarm = ScenarioAlarm.None,
         };
 
-    private static ScenarioStep Keys(double atSeconds, string description, string digits, bool visitor, Func<ScenarioRunner, CredentialPresented, ScenarioDecision> present,
+    private static ScenarioStep Keys(double atSeconds, string description, string digits, bool visitor, Func<ScenarioRunner, CredentialPresented, ScenarioDecision> present, DemoBoard? board,
         AccessReason reason, DoorEventKind[] expected, DoorLockState state, BuzzerPattern? buzzer = null, ScenarioAlarm alarm = ScenarioAlarm.None) =>
         new(TimeSpan.FromSeconds(atSeconds), $"{description} at \"{DemoCommunity.ReaderId}\"",
             r =>
             {
+                if (board is not null && !visitor)
+                {
+                    return board.TypePin(digits);
+                }
+
                 var now = r.Clock.GetUtcNow();
                 var credential = visitor
                     ? CredentialPresented.ForVisitorCode(DemoCommunity.ReaderId, digits, now)

@@ -28,6 +28,41 @@ public sealed class DemoBoardTests
     }
 
     [Fact]
+    public void TypePin_KeypadBursts_PinAssembledFromTheKeysAndGranted()
+    {
+        using var runner = new ScenarioRunner(DemoScenario.CreateDoorOptions(), DemoScenario.Start, TextWriter.Null);
+        var seen = new List<string>();
+        using var board = new DemoBoard(runner, credential =>
+        {
+            seen.Add($"{credential.Kind} {credential.Digits}");
+            return credential.Digits == "739215" ? ScenarioDecision.Grant(AccessMethods.Pin) : ScenarioDecision.Deny(AccessReason.UnknownCredential, AccessMethods.Pin);
+        });
+
+        board.TypePin("739215");
+
+        Assert.Equal(["Pin 739215"], seen);
+        Assert.True(board.RelayLineHigh);
+    }
+
+    [Fact]
+    public void TypePin_AfterACard_KeysFormThePinInsteadOfAFollowUpSequence()
+    {
+        using var runner = new ScenarioRunner(DemoScenario.CreateDoorOptions(), DemoScenario.Start, TextWriter.Null);
+        var seen = new List<CredentialKind>();
+        using var board = new DemoBoard(runner, credential =>
+        {
+            seen.Add(credential.Kind);
+            return ScenarioDecision.Deny(AccessReason.SecondFactorRequired, AccessMethods.CardAndPin);
+        });
+
+        board.TapCard(DemoCommunity.DaytimeWorkerCard);
+        runner.Clock.Advance(TimeSpan.FromSeconds(2));
+        board.TypePin("864213");
+
+        Assert.Equal([CredentialKind.Card, CredentialKind.Pin], seen);
+    }
+
+    [Fact]
     public void TapCard_DenyingDecision_RelayLineStaysLow()
     {
         using var runner = new ScenarioRunner(DemoScenario.CreateDoorOptions(), DemoScenario.Start, TextWriter.Null);
