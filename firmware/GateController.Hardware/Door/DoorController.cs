@@ -27,10 +27,21 @@ public sealed class DoorController : IDisposable
     private long _outputFaults;
 
     /// <summary>Joins <paramref name="io"/> (not started yet) to <paramref name="machine"/> (no input reported yet).</summary>
+    /// <exception cref="ArgumentException">The lines are configured for the other lock type than the machine's.</exception>
     public DoorController(DoorIo io, DoorStateMachine machine)
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(machine);
+
+        // The machine's relay state already carries its lock type: energised while released means fail-secure.
+        var machineFailSecure = machine.Outputs.RelayEnergised == (machine.State != DoorLockState.Locked);
+        if (machineFailSecure != (io.LockFailMode == LockFailMode.FailSecure))
+        {
+            throw new ArgumentException(
+                $"{nameof(DoorIoOptions)}.{nameof(DoorIoOptions.LockFailMode)} is {io.LockFailMode} but the door's {nameof(DoorOptions)}.{nameof(DoorOptions.LockType)} is {(machineFailSecure ? LockType.FailSecure : LockType.FailSafe)}",
+                nameof(io));
+        }
+
         _io = io;
         _machine = machine;
     }

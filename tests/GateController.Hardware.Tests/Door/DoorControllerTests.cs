@@ -245,6 +245,21 @@ public sealed class DoorControllerTests
         Assert.False(rig.RelayHigh);
     }
 
+    [Theory]
+    [InlineData(LockType.FailSecure, LockFailMode.FailSafe)]
+    [InlineData(LockType.FailSafe, LockFailMode.FailSecure)]
+    public void Constructor_LockTypesDisagree_ThrowsNamingBothSettings(LockType lockType, LockFailMode failMode)
+    {
+        using var rig = new DoorRig(new DoorOptions { LockType = lockType });
+        var io = new DoorIo(rig.Controller, new DoorIoOptions { LockFailMode = failMode }, rig.Time);
+
+        var problem = Assert.Throws<ArgumentException>(() => new DoorController(io, rig.Machine));
+
+        Assert.Contains("LockFailMode", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("LockType", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(rig.Driver.OutputHistory);
+    }
+
     [Fact]
     public void Start_RelayLineHeldByAnotherProcess_ThrowsIOExceptionNamingTheLine()
     {

@@ -31,7 +31,7 @@ internal sealed class DoorRig : IDisposable
 
         Machine = new DoorStateMachine(doorOptions ?? new DoorOptions(), Time);
         Machine.EventRaised += (_, e) => Events.Add(e.Kind);
-        Io = new DoorIo(Controller, ioOptions ?? new DoorIoOptions(), Time);
+        Io = new DoorIo(Controller, ioOptions ?? new DoorIoOptions { LockFailMode = (doorOptions?.LockType ?? LockType.FailSecure) == LockType.FailSafe ? LockFailMode.FailSafe : LockFailMode.FailSecure }, Time);
         Door = new DoorController(Io, Machine);
     }
 
