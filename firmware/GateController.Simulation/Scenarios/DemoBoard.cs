@@ -75,11 +75,7 @@ internal sealed class DemoBoard : IDisposable
     public bool RelayLineHigh => _driver.GetLevel(RelayLine).IsHigh;
 
     /// <summary>What the door does after <paramref name="decision"/>.</summary>
-    public static DoorResponse Response(ScenarioDecision decision) =>
-        decision.Granted ? DoorResponse.Grant
-        : decision.LockedOut ? DoorResponse.LockedOut
-        : decision.AwaitsSecondFactor ? DoorResponse.None
-        : DoorResponse.Deny;
+    public static DoorResponse Response(ScenarioDecision decision) => DoorResponses.From(decision.Decision, decision.LockedOut);
 
     /// <summary>
     /// A card is tapped: its 26-bit frame goes out as edges on D0/D1 ending now, the inter-frame gap passes (the reader

@@ -73,7 +73,7 @@ public class CardToRelayBenchmark
         _pipeline = new AccessPipeline(_door, [_reader], credential =>
         {
             var decision = gate.Decide(credential);
-            return decision.Granted ? DoorResponse.Grant : decision.LockedOut ? DoorResponse.LockedOut : DoorResponse.Deny;
+            return DoorResponses.From(decision.Decision, decision.LockedOut);
         }, new AccessPipelineOptions(), time);
         _transmitter = new SimulatedWiegandTransmitter(driver, 5, 6);
         _frame = H10301(0x2A, 0x3039);
