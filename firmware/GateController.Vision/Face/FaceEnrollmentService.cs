@@ -122,6 +122,11 @@ public sealed class FaceEnrollmentService
 
     private static ImageBuffer DecodePhoto(string photoPath)
     {
+        if (!File.Exists(photoPath))
+        {
+            throw new FileNotFoundException($"Photo '{photoPath}' does not exist", photoPath);
+        }
+
         using var decoder = new JpegDecoder();
         return decoder.DecodeFile(photoPath, ImagePixelFormat.Rgb24);
     }
