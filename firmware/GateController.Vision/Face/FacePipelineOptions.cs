@@ -6,7 +6,7 @@ namespace GateController.Vision.Face;
 public sealed class FacePipelineOptions
 {
     /// <summary>Lowest fr_detect face score kept, 0–1.</summary>
-    public float DetectionScoreThreshold { get; set; } = 0.8f;
+    public float DetectionScoreThreshold { get; set; } = 0.7f;
 
     /// <summary>IoU above which the lower-scoring of two detections is dropped, 0–1.</summary>
     public float DetectionOverlapThreshold { get; set; } = 0.3f;
