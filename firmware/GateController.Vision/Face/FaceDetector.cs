@@ -72,6 +72,8 @@ public sealed class FaceDetector : IDisposable
         ImageResizer.ResizeInto(frame, _resized);
         FaceCrop.ToPlanar(_resized, _input.Span, 127f, 1f / 128f);
         _runner.Run();
+        _resized.Pixels.Clear();
+        _input.Span.Clear();
         var scores = _scores.Span;
         var boxes = _boxes.Span;
         var count = 0;
