@@ -1,6 +1,7 @@
 using System.Numerics;
 using GateController.Vision.Face;
 using GateController.Vision.Imaging;
+using GateController.Vision.Tests.Imaging;
 using GateController.Vision.Tests.Onnx;
 
 namespace GateController.Vision.Tests.Face;
@@ -57,6 +58,7 @@ public sealed class AccuracyFixture : IDisposable
                 }
 
                 using var surroundings = Surroundings(photo, box, out var faceCentre);
+                ReplayLivenessScores.Add(ReplayLiveness(surroundings, faceCentre));
                 for (var augmentation = 0; augmentation < AugmentationNames.Count; augmentation++)
                 {
                     using var probe = Augment(surroundings, augmentation, faceCentre, out var expectedCentre);
@@ -84,6 +86,12 @@ public sealed class AccuracyFixture : IDisposable
 
     /// <summary>fr_liveness's real-face probability of each face in its photo.</summary>
     public List<double> LivenessScores { get; } = [];
+
+    /// <summary>
+    /// fr_liveness's real-face probability of each face shown as a simulated screen replay (null when the face was
+    /// not found in the replay frame).
+    /// </summary>
+    public List<double?> ReplayLivenessScores { get; } = [];
 
     /// <summary>What the gate's default quality settings would say of each face in its photo.</summary>
     public List<IReadOnlyList<FaceQualityRejection>> DefaultGateRejections { get; } = [];
@@ -122,6 +130,51 @@ public sealed class AccuracyFixture : IDisposable
         var top = Math.Clamp((int)(centreY - (side / 2)), 0, photo.Height - side);
         faceCentre = new Vector2(centreX - left, centreY - top);
         return AffineWarper.Warp(photo, AffineTransform.CreateTranslation(-left, -top), side, side);
+    }
+
+    /// <summary>
+    /// A crude screen replay: the face's surroundings at half resolution (screen pixels), contrast lowered and lifted
+    /// (v' = 40 + 0.75 v, blue +10), shown at 70 % size inside a black bezel in a grey room.
+    /// </summary>
+    private double? ReplayLiveness(ImageBuffer surroundings, Vector2 faceCentre)
+    {
+        using var half = ImageResizer.Resize(surroundings, surroundings.Width / 2, surroundings.Height / 2);
+        using var screen = ImageResizer.Resize(half, surroundings.Width, surroundings.Height);
+        var pixels = screen.Pixels;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (byte)Math.Min(255, 40 + (0.75 * pixels[i]) + (i % 3 == 2 ? 10 : 0));
+        }
+
+        using var room = TestImages.Uniform(surroundings.Width, surroundings.Height, ImagePixelFormat.Rgb24, 110, 110, 105);
+        var bezel = 0.74 * surroundings.Width;
+        var bezelLeft = (int)((surroundings.Width - bezel) / 2);
+        for (var y = bezelLeft; y < bezelLeft + (int)bezel; y++)
+        {
+            room.Row(y).Slice(bezelLeft * 3, (int)bezel * 3).Clear();
+        }
+
+        var transform = ImageAugmentation.Geometry(screen, 0.7, 0, 0, 0);
+        using var shown = ImageAugmentation.Warp(screen, transform);
+        var centre = transform.Apply(faceCentre);
+        var inside = (int)(0.7 * surroundings.Width);
+        var insideLeft = (surroundings.Width - inside) / 2;
+        for (var y = insideLeft; y < insideLeft + inside; y++)
+        {
+            shown.Row(y).Slice(insideLeft * 3, inside * 3).CopyTo(room.Row(y).Slice(insideLeft * 3, inside * 3));
+        }
+
+        var face = Pipeline.Detect(room).Where(candidate => Contains(candidate, centre)).FirstOrDefault();
+        if (face.Area <= 0)
+        {
+            return null;
+        }
+
+        Pipeline.TryProcessFace(room, face, LivenessRequirement.Measured, out var result);
+        using (result)
+        {
+            return result.LivenessScore;
+        }
     }
 
     private static ImageBuffer Augment(ImageBuffer image, int augmentation, Vector2 faceCentre, out Vector2 expectedCentre)

@@ -132,6 +132,11 @@ public sealed class AccuracyTests(AccuracyFixture fixture, ITestOutputHelper out
         var defaultThreshold = new FacePipelineOptions().LivenessThreshold;
         var passing = scores.Count(score => score >= defaultThreshold);
         output.WriteLine($"{passing}/{scores.Count} real faces reach the default liveness threshold {defaultThreshold:0.00}");
+        var replays = fixture.ReplayLivenessScores;
+        output.WriteLine($"simulated screen replays: {string.Join(" ", replays.Select(score => score?.ToString("0.000", CultureInfo.InvariantCulture) ?? "no-face"))}");
+        output.WriteLine($"{replays.Count(score => score >= defaultThreshold)}/{replays.Count} simulated screen replays reach the threshold (a pass is a false accept of a spoof)");
+        Assert.Equal(SamplePhotoFaces.Count, replays.Count);
+        Assert.All(replays.Where(score => score is not null), score => Assert.InRange(score!.Value, 0, 1));
         Assert.Equal(SamplePhotoFaces.Count, scores.Count);
         Assert.All(scores, score => Assert.InRange(score, 0, 1));
         Assert.True(passing > scores.Count / 2, $"only {passing} of {scores.Count} real faces pass liveness");
