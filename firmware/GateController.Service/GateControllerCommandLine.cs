@@ -119,6 +119,7 @@ internal static class GateControllerCommandLine
         {
             output.WriteLine($"gatecontrollerd: simulated front gate, demonstration scenario from {DemoScenario.Start:yyyy-MM-dd HH:mm} (UTC{DemoScenario.Start:zzz})");
             output.WriteLine("each credential is judged by the access core; lines name residents by pseudonymous id only");
+            output.WriteLine("cards and PIN keys arrive as Wiegand edges on GPIO5/GPIO6; the door runs on simulated GPIO lines (lock relay GPIO17)");
             var result = DemoScenario.Run(output);
             return result.Passed ? 0 : ExitScenarioFailed;
         }

@@ -4,7 +4,6 @@ using GateController.Core.Consents;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
-using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using Microsoft.Data.Sqlite;
 
 namespace GateController.Storage;
@@ -16,7 +15,7 @@ public sealed partial class GateStore
         "id, resident_id, kind, notice_version, notice_sha256, channel, form_number, guardian, operator, given_ms, withdrawn_ms, withdrawal_channel, withdrawal_operator";
 
     /// <inheritdoc />
-    public ConsentRecord RecordConsent(ConsentGrant grant)
+    public StoredConsent RecordConsent(ConsentGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
         ArgumentException.ThrowIfNullOrWhiteSpace(grant.NoticeVersion, nameof(grant));
@@ -69,7 +68,7 @@ public sealed partial class GateStore
                 grant.Resident,
                 $"consent {consentId}: {grant.Kind}, notice {grant.NoticeVersion} sha256 {Convert.ToHexStringLower(noticeHash)}, {grant.Channel}{(grant.FormNumber is null ? string.Empty : $" form {grant.FormNumber}")}{(grant.Guardian is null ? string.Empty : ", by guardian")}");
             transaction.Commit();
-            return new ConsentRecord(
+            return new StoredConsent(
                 consentId,
                 grant.Resident,
                 grant.Kind,
@@ -87,10 +86,10 @@ public sealed partial class GateStore
     }
 
     /// <inheritdoc />
-    public ConsentRecord WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId) =>
+    public StoredConsent WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId) =>
         Run("withdrawing a consent", () =>
         {
-            ConsentRecord withdrawn;
+            StoredConsent withdrawn;
             var templates = 0;
             using (var transaction = _connection.BeginTransaction())
             {
@@ -137,21 +136,21 @@ public sealed partial class GateStore
         });
 
     /// <inheritdoc />
-    public IReadOnlyList<ConsentRecord> ListConsents(ResidentId id) => Run("listing consents", () =>
+    public IReadOnlyList<StoredConsent> ListConsents(ResidentId id) => Run("listing consents", () =>
     {
         RequireResident(null, id);
         return ReadConsents(null, id);
     });
 
-    private List<ConsentRecord> ReadConsents(SqliteTransaction? transaction, ResidentId id)
+    private List<StoredConsent> ReadConsents(SqliteTransaction? transaction, ResidentId id)
     {
         using var command = Command(transaction, $"SELECT {ConsentColumns} FROM consents WHERE resident_id = $resident ORDER BY id");
         command.Parameters.AddWithValue("$resident", id.Value);
         using var reader = command.ExecuteReader();
-        var consents = new List<ConsentRecord>();
+        var consents = new List<StoredConsent>();
         while (reader.Read())
         {
-            consents.Add(new ConsentRecord(
+            consents.Add(new StoredConsent(
                 reader.GetInt64(0),
                 ResidentId.Parse(reader.GetString(1)),
                 (ConsentKind)reader.GetInt32(2),

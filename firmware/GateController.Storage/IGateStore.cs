@@ -3,7 +3,6 @@ using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
-using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using GateController.Storage.Retention;
 
 namespace GateController.Storage;
@@ -55,13 +54,13 @@ public interface IGateStore : IDisposable
     bool VerifyPin(ResidentId id, string pin);
 
     /// <summary>Records a consent; a minor's consent must name a guardian.</summary>
-    ConsentRecord RecordConsent(ConsentGrant grant);
+    StoredConsent RecordConsent(ConsentGrant grant);
 
     /// <summary>Withdraws the active consent of a kind; for face, deletes the face templates in the same transaction.</summary>
-    ConsentRecord WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId);
+    StoredConsent WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId);
 
     /// <summary>Lists a resident's consents, oldest first.</summary>
-    IReadOnlyList<ConsentRecord> ListConsents(ResidentId id);
+    IReadOnlyList<StoredConsent> ListConsents(ResidentId id);
 
     /// <summary>Encrypts and stores a face template; fails without an active face consent (P2).</summary>
     FaceTemplateRecord AddFaceTemplate(ResidentId id, string modelId, ReadOnlySpan<float> embedding, string? operatorId);

@@ -2,7 +2,6 @@ using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
-using CardCredential = GateController.Storage.Records.CardCredential;
 
 namespace GateController.Storage.Tests;
 
@@ -14,7 +13,7 @@ public sealed class ImportTests : IDisposable
 
     private static ResidentImportRow Row(int number, string? pin = null, params byte[][] uids) => new(
         new Resident(ResidentId.Parse($"R{number:D5}"), $"住户{number}", $"{number % 20}-{number % 300}", ResidentStatus.Active, false),
-        uids.Select(u => new CardCredential(CardFormat.Mifare, u)).ToList(),
+        uids.Select(u => new CardToRegister(CardFormat.Mifare, u)).ToList(),
         pin);
 
     private static byte[] Uid(int number) => BitConverter.GetBytes(number + 0x10000000);

@@ -2,7 +2,6 @@ using GateController.Core.Consents;
 using GateController.Core.Residents;
 using GateController.Storage.Keys;
 using GateController.Storage.Records;
-using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -72,7 +71,7 @@ internal sealed class StoreHarness : IDisposable
         return residentId;
     }
 
-    public ConsentRecord GiveFaceConsent(ResidentId id, string? guardian = null) =>
+    public StoredConsent GiveFaceConsent(ResidentId id, string? guardian = null) =>
         Store.RecordConsent(new ConsentGrant(id, ConsentKind.Face, "1.0", NoticeText, ConsentChannel.Office, "F-0001", guardian, "office-1"));
 
     public static float[] Embedding(int seed, int length = 512)

@@ -49,6 +49,9 @@ public sealed class DoorIo : IDisposable
     /// <summary>A debounced input changed. Raised on a timer thread; keep handlers short.</summary>
     public event EventHandler<DoorInputChanged>? InputChanged;
 
+    /// <summary>What the lock does without power, as configured.</summary>
+    public LockFailMode LockFailMode => _options.LockFailMode;
+
     /// <summary>True while the lock relay is energised.</summary>
     public bool RelayEnergised { get; private set; }
 

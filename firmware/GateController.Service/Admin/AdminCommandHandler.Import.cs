@@ -68,12 +68,12 @@ internal sealed partial class AdminCommandHandler
         var id = row.RequiredResident("id");
         var name = row.RequiredString("name");
         var resident = new Resident(id, name, row.OptionalString("room"), ResidentStatus.Active, row.OptionalBoolean("minor"));
-        var cards = new List<CardCredential>();
+        var cards = new List<CardToRegister>();
         var cardElements = row.OptionalArray("cards");
         foreach (var card in cardElements)
         {
             var cardArgs = new AdminArguments(card);
-            cards.Add(new CardCredential(ParseFormat(cardArgs.OptionalString("format") ?? "wiegand26"), ParseUid(cardArgs.RequiredString("uid"))));
+            cards.Add(new CardToRegister(ParseFormat(cardArgs.OptionalString("format") ?? "wiegand26"), ParseUid(cardArgs.RequiredString("uid"))));
         }
 
         return new ResidentImportRow(resident, cards, row.OptionalString("pin"));

@@ -6,7 +6,6 @@ using GateController.Core.Residents;
 using GateController.Storage;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
-using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 
 namespace GateController.Service.Admin;
 

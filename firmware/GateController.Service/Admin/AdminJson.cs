@@ -4,7 +4,6 @@ using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
-using ConsentRecord = GateController.Storage.Records.ConsentRecord;
 
 namespace GateController.Service.Admin;
 
@@ -20,7 +19,7 @@ internal static class AdminJson
         ["minor"] = resident.IsMinor,
     };
 
-    public static JsonObject Consent(ConsentRecord consent) => new()
+    public static JsonObject Consent(StoredConsent consent) => new()
     {
         ["consentId"] = consent.ConsentId,
         ["resident"] = consent.Resident.Value,
@@ -90,7 +89,7 @@ internal static class AdminJson
     };
 
     /// <summary>The store's consent as Core's record, for the receipt.</summary>
-    public static Core.Consents.ConsentRecord ToCore(ConsentRecord consent) => new()
+    public static ConsentRecord ToCore(StoredConsent consent) => new()
     {
         ResidentId = consent.Resident,
         Kind = consent.Kind,

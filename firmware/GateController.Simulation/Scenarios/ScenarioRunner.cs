@@ -17,6 +17,7 @@ public sealed class ScenarioRunner : IDisposable
     private readonly DateTimeOffset _start;
     private readonly List<DoorEvent> _captured = [];
     private readonly List<DoorOutputs> _outputsAfterEvent = [];
+    private readonly List<string> _linesAfterEvent = [];
     private readonly List<string> _lines = [];
     private readonly List<string> _failures = [];
     private readonly List<ScenarioDecision> _decisions = [];
@@ -39,6 +40,7 @@ public sealed class ScenarioRunner : IDisposable
         {
             _captured.Add(doorEvent);
             _outputsAfterEvent.Add(_outputs);
+            _linesAfterEvent.Add(LineText());
         };
     }
 
@@ -47,6 +49,12 @@ public sealed class ScenarioRunner : IDisposable
 
     /// <summary>The door the scenario drives.</summary>
     public DoorStateMachine Door { get; }
+
+    /// <summary>
+    /// When set, reads the door's lines (for example "GPIO17 high") for each timeline line, after the outputs the state
+    /// machine asked for: the level the relay line actually has.
+    /// </summary>
+    public Func<string>? LineProbe { get; set; }
 
     /// <summary>
     /// A credential reaches the access decision: <paramref name="present"/> decides and gives the door its feedback
@@ -99,23 +107,25 @@ public sealed class ScenarioRunner : IDisposable
 
             _captured.Clear();
             _outputsAfterEvent.Clear();
+            _linesAfterEvent.Clear();
             Clock.AdvanceTo(at);
             var all = new List<DoorEvent>(_captured);
             if (step.Action is null)
             {
-                PrintTimed(step.Description, all, ifNone: $"{Stamp(at)}  {step.Description} → no door change  {DoorTimelineText.Describe(_outputs)}");
+                PrintTimed(step.Description, all, ifNone: $"{Stamp(at)}  {step.Description} → no door change  {DoorTimelineText.Describe(_outputs)}{LineText()}");
             }
             else
             {
                 PrintTimed("(timer)", all, ifNone: null);
                 _captured.Clear();
                 _outputsAfterEvent.Clear();
+                _linesAfterEvent.Clear();
                 _decisions.Clear();
                 var detail = step.Action(this);
                 all.AddRange(_captured);
                 var effects = _captured.Count == 0 ? "no door change" : string.Join(", ", _captured.Select(DoorTimelineText.Describe));
                 var decided = string.IsNullOrEmpty(detail) ? string.Empty : $" → {detail}";
-                Print($"{Stamp(at)}  {step.Description}{decided} → {effects}  {DoorTimelineText.Describe(_outputs)}");
+                Print($"{Stamp(at)}  {step.Description}{decided} → {effects}  {DoorTimelineText.Describe(_outputs)}{LineText()}");
                 foreach (var alarm in _decisions.SelectMany(d => d.Alarms))
                 {
                     Print($"{Stamp(alarm.OccurredAt)}    {AlarmText.Describe(alarm)}");
@@ -159,7 +169,7 @@ public sealed class ScenarioRunner : IDisposable
             }
 
             var text = string.Join(", ", events.Skip(i).Take(j - i + 1).Select(DoorTimelineText.Describe));
-            Print($"{Stamp(events[i].OccurredAt)}  {label} → {text}  {DoorTimelineText.Describe(_outputsAfterEvent[j])}");
+            Print($"{Stamp(events[i].OccurredAt)}  {label} → {text}  {DoorTimelineText.Describe(_outputsAfterEvent[j])}{_linesAfterEvent[j]}");
             i = j + 1;
         }
     }
@@ -220,6 +230,8 @@ public sealed class ScenarioRunner : IDisposable
         _lines.Add(line);
         _output.WriteLine(line);
     }
+
+    private string LineText() => LineProbe is { } probe ? "  " + probe() : string.Empty;
 
     private string Stamp(DateTimeOffset at) =>
         at.ToOffset(_start.Offset).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed record ResidentCopy(
     Resident Resident,
     IReadOnlyList<CardSummary> Cards,
     DateTimeOffset? PinSetAt,
-    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<StoredConsent> Consents,
     IReadOnlyList<FaceTemplateRecord> FaceTemplates,
     DateTimeOffset ExportedAt)
 {

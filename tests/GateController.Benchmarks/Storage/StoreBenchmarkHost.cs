@@ -4,7 +4,6 @@ using GateController.Core.Residents;
 using GateController.Storage;
 using GateController.Storage.Keys;
 using GateController.Storage.Records;
-using CardCredential = GateController.Storage.Records.CardCredential;
 using Microsoft.Data.Sqlite;
 
 namespace GateController.Benchmarks.Storage;
@@ -34,7 +33,7 @@ internal sealed class StoreBenchmarkHost : IDisposable
     public static List<ResidentImportRow> Rows(int count) => Enumerable.Range(0, count)
         .Select(i => new ResidentImportRow(
             new Resident(Id(i), $"住户{i}", $"{i % 30}-{i % 400}", ResidentStatus.Active, false),
-            [new CardCredential(CardFormat.Mifare, Uid(i))],
+            [new CardToRegister(CardFormat.Mifare, Uid(i))],
             Pin(i)))
         .ToList();
 

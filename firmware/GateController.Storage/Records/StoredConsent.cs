@@ -17,7 +17,7 @@ namespace GateController.Storage.Records;
 /// <param name="WithdrawnAt">When it was withdrawn, if it was.</param>
 /// <param name="WithdrawalChannel">How it was withdrawn, if it was.</param>
 /// <param name="WithdrawalOperatorId">Operator who recorded the withdrawal, if any.</param>
-public sealed record ConsentRecord(
+public sealed record StoredConsent(
     long ConsentId,
     ResidentId Resident,
     ConsentKind Kind,

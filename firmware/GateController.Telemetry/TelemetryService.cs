@@ -1,0 +1,541 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using GateController.Telemetry.Commands;
+using GateController.Telemetry.Events;
+using GateController.Telemetry.Health;
+using GateController.Telemetry.HomeAssistant;
+using GateController.Telemetry.Mqtt;
+using Microsoft.Extensions.Hosting;
+
+namespace GateController.Telemetry;
+
+/// <summary>
+/// The unit's MQTT side: status (retained, last will), health (retained, periodic and on change), events
+/// from a bounded outbox, authenticated commands and optional Home Assistant discovery. Offline first:
+/// <see cref="Enqueue"/> only touches the in-memory outbox; a background loop publishes when connected.
+/// </summary>
+public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
+{
+    private static readonly TimeSpan StopAcknowledgeTimeout = TimeSpan.FromSeconds(3);
+    private readonly TelemetryOptions _options;
+    private readonly Func<HealthDocument> _healthSource;
+    private readonly TimeProvider _timeProvider;
+    private readonly TelemetryOutbox _outbox;
+    private readonly CommandProcessor _commands;
+    private readonly Channel<CommandCheck> _acceptedCommands;
+    private readonly WakeSignal _drainSignal = new();
+    private readonly WakeSignal _healthSignal = new();
+    private readonly DateTimeOffset _startedAt;
+    private readonly Lock _clientLock = new();
+    private MosquittoClient? _client;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _acknowledgedWhileStopping = new();
+    private readonly WakeSignal _acknowledgeSignal = new();
+    private int _stopping;
+    private int _connected;
+    private int _inflight;
+    private long _publishedEvents;
+    private long _connectCount;
+    private long _healthPublished;
+    private long _connectionRestarts;
+    private string? _lastError;
+    private long _lastConnectionChangeTicks;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="options">Telemetry options; validated here (throws <see cref="ArgumentException"/> listing every problem).</param>
+    /// <param name="healthSource">Builds the current health document (called off the door path).</param>
+    /// <param name="handlers">Command handlers.</param>
+    /// <param name="audit">Receives one record per command.</param>
+    /// <param name="timeProvider">The clock.</param>
+    public TelemetryService(TelemetryOptions options, Func<HealthDocument> healthSource, TelemetryCommandHandlers handlers, Action<CommandAuditRecord> audit, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(healthSource);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid telemetry options: " + string.Join("; ", problems), nameof(options));
+        }
+
+        _options = options;
+        _healthSource = healthSource;
+        _timeProvider = timeProvider;
+        _startedAt = timeProvider.GetUtcNow();
+        _lastConnectionChangeTicks = _startedAt.UtcTicks;
+        Topics = new TelemetryTopics(options.UnitId);
+        _outbox = new TelemetryOutbox(options.EventQueueCapacity);
+        _commands = new CommandProcessor(options, handlers, PublishHealthNowAsync, audit, timeProvider);
+        _acceptedCommands = Channel.CreateBounded<CommandCheck>(new BoundedChannelOptions(options.CommandQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Raised (on the network thread) when the connection comes up or goes down; read <see cref="IsConnected"/>.</summary>
+    public event EventHandler? ConnectionChanged;
+
+    /// <summary>Raised for every error line of libmosquitto (TLS and connection failures); see <see cref="LastError"/>.</summary>
+    public event EventHandler<MqttLogEventArgs>? ErrorLogged;
+
+    /// <summary>The last error libmosquitto logged, for the unit's health (degraded "mqtt"), or null.</summary>
+    public string? LastError => Volatile.Read(ref _lastError);
+
+    /// <summary>The unit's topics.</summary>
+    public TelemetryTopics Topics { get; }
+
+    /// <summary>Whether the broker has accepted the connection and it is up.</summary>
+    public bool IsConnected => Volatile.Read(ref _connected) == 1;
+
+    /// <summary>How many times the broker accepted a connection.</summary>
+    public long ConnectCount => Interlocked.Read(ref _connectCount);
+
+    /// <summary>How many times the supervisor restarted the connection and network loop.</summary>
+    public long ConnectionRestarts => Interlocked.Read(ref _connectionRestarts);
+
+    /// <summary>Events waiting in the outbox.</summary>
+    public int QueuedEvents => _outbox.Count;
+
+    /// <summary>Non-alarm events dropped because the outbox was full.</summary>
+    public long DroppedEvents => _outbox.DroppedEvents;
+
+    /// <summary>Alarms dropped (only when the outbox was full of alarms).</summary>
+    public long DroppedAlarms => _outbox.DroppedAlarms;
+
+    /// <summary>Events handed to the broker.</summary>
+    public long PublishedEvents => Interlocked.Read(ref _publishedEvents);
+
+    /// <summary>Health documents published.</summary>
+    public long HealthPublished => Interlocked.Read(ref _healthPublished);
+
+    /// <inheritdoc />
+    public void Enqueue(TelemetryEvent telemetryEvent)
+    {
+        _outbox.Enqueue(telemetryEvent);
+        _drainSignal.Set();
+    }
+
+    /// <inheritdoc />
+    public void NotifyHealthChanged() => _healthSignal.Set();
+
+    /// <summary>Publishes <c>stopped</c> (retained) and waits for the broker's acknowledgement, then disconnects.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        MosquittoClient? client;
+        lock (_clientLock)
+        {
+            client = _client;
+            _client = null;
+        }
+
+        if (client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (IsConnected)
+            {
+                Volatile.Write(ref _stopping, 1);
+                if (TryPublishCounted(client, Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Stopped), retain: true, out var messageId))
+                {
+                    using var timeout = new CancellationTokenSource(StopAcknowledgeTimeout, _timeProvider);
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+                    try
+                    {
+                        while (!_acknowledgedWhileStopping.ContainsKey(messageId))
+                        {
+                            await _acknowledgeSignal.WaitAsync(linked.Token);
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The broker did not acknowledge in time; disconnect anyway.
+                    }
+                }
+            }
+
+            client.Disconnect();
+        }
+        catch (MosquittoException)
+        {
+            // Shutting down: a broker error changes nothing now.
+        }
+        finally
+        {
+            Volatile.Write(ref _connected, 0);
+            client.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        lock (_clientLock)
+        {
+            _client?.Dispose();
+            _client = null;
+        }
+
+        _drainSignal.Dispose();
+        _healthSignal.Dispose();
+        _acknowledgeSignal.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Serialises an event as published (resident id only when configured).</summary>
+    internal byte[] SerializeEvent(in QueuedTelemetryEvent queued) =>
+        JsonSerializer.SerializeToUtf8Bytes(EventDocument.From(queued.Event, queued.Sequence, _options.PublishResidentIds), TelemetryJsonContext.Default.EventDocument);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        MosquittoClient client;
+        try
+        {
+            client = CreateClient();
+        }
+        catch (MosquittoException exception)
+        {
+            // Telemetry cannot start (e.g. an unreadable certificate); the unit keeps running without it.
+            Volatile.Write(ref _lastError, exception.Message);
+            return;
+        }
+
+        lock (_clientLock)
+        {
+            _client = client;
+        }
+
+        await ConnectAsync(client, stoppingToken);
+        using var healthTimer = _timeProvider.CreateTimer(_ => _healthSignal.Set(), null, _options.HealthInterval, _options.HealthInterval);
+        await Task.WhenAll(
+            SuperviseAsync(client, stoppingToken),
+            DrainLoopAsync(client, stoppingToken),
+            HealthLoopAsync(stoppingToken),
+            CommandLoopAsync(client, stoppingToken));
+    }
+
+    private MosquittoClient CreateClient()
+    {
+        var client = new MosquittoClient(_options.ClientId ?? "gatecontroller-" + _options.UnitId, cleanSession: true);
+        try
+        {
+            client.SetWill(Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Offline), MqttQualityOfService.AtLeastOnce, retain: true);
+            client.SetReconnectDelay(_options.ReconnectDelayMinimum, _options.ReconnectDelayMaximum, exponentialBackoff: true);
+            client.SetMaximumInflightMessages(_options.MaximumInflightMessages);
+            if (_options.Username is not null)
+            {
+                client.SetCredentials(_options.Username, _options.Password);
+            }
+
+            if (_options.TlsCaFile is not null)
+            {
+                client.ConfigureTls(_options.TlsCaFile, _options.TlsCertificateFile, _options.TlsKeyFile);
+            }
+
+            client.Connected += OnConnected;
+            client.Disconnected += OnDisconnected;
+            client.Published += OnPublished;
+            client.MessageReceived += OnMessage;
+            client.LogReceived += OnLog;
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private async Task ConnectAsync(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        // libmosquitto's loop reconnects established connections by itself, but not a first connect
+        // that failed: retry that here with the same backoff.
+        var delay = _options.ReconnectDelayMinimum;
+        while (!client.TryStartConnect(_options.BrokerHost, _options.BrokerPort, _options.KeepAliveSeconds, out _))
+        {
+            await Task.Delay(delay, _timeProvider, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectDelayMaximum.Ticks));
+        }
+
+        client.StartLoop();
+    }
+
+    /// <summary>
+    /// libmosquitto's loop thread ends for good on some errors (a TLS failure, a name lookup failure) while
+    /// reconnecting. When the unit has been offline for longer than the supervision period, start the
+    /// connection and the loop again; harmless when the loop is merely waiting to retry.
+    /// </summary>
+    private async Task SuperviseAsync(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        var period = SupervisionPeriod;
+        using var timer = new PeriodicTimer(period, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (IsConnected || _timeProvider.GetUtcNow() - LastConnectionChange < period)
+                {
+                    continue;
+                }
+
+                lock (_clientLock)
+                {
+                    if (_client is null || stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        client.Disconnect();
+                        client.StopLoop();
+                        if (client.TryStartConnect(_options.BrokerHost, _options.BrokerPort, _options.KeepAliveSeconds, out _))
+                        {
+                            client.StartLoop();
+                        }
+                    }
+                    catch (MosquittoException)
+                    {
+                        // Retried on the next tick.
+                    }
+
+                    Interlocked.Increment(ref _connectionRestarts);
+                    Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private TimeSpan SupervisionPeriod => TimeSpan.FromTicks(Math.Max(_options.ReconnectDelayMaximum.Ticks * 4, TimeSpan.FromSeconds(10).Ticks));
+
+    private DateTimeOffset LastConnectionChange => new(Interlocked.Read(ref _lastConnectionChangeTicks), TimeSpan.Zero);
+
+    private void OnConnected(object? sender, MqttConnectionEventArgs e)
+    {
+        if (e.ResultCode != 0 || sender is not MosquittoClient client)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _inflight, 0);
+        Volatile.Write(ref _connected, 1);
+        Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
+        Interlocked.Increment(ref _connectCount);
+        TryPublishCounted(client, Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Online), retain: true, out _);
+        client.Subscribe(Topics.CommandFilter, MqttQualityOfService.AtLeastOnce);
+        if (_options.HomeAssistantDiscovery)
+        {
+            client.Subscribe(HomeAssistantDiscovery.StatusTopic(_options.HomeAssistantPrefix), MqttQualityOfService.AtLeastOnce);
+            PublishDiscovery(client);
+        }
+
+        _healthSignal.Set();
+        _drainSignal.Set();
+        ConnectionChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void OnLog(object? sender, MqttLogEventArgs e)
+    {
+        if ((e.Level & MqttLogEventArgs.LevelError) != 0)
+        {
+            Volatile.Write(ref _lastError, e.Text);
+            ErrorLogged?.Invoke(this, e);
+        }
+    }
+
+    private void OnDisconnected(object? sender, MqttConnectionEventArgs e)
+    {
+        Volatile.Write(ref _connected, 0);
+        Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
+        ConnectionChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void OnPublished(object? sender, MqttPublishedEventArgs e)
+    {
+        if (Volatile.Read(ref _stopping) == 1)
+        {
+            _acknowledgedWhileStopping[e.MessageId] = true;
+            _acknowledgeSignal.Set();
+        }
+
+        if (Interlocked.Decrement(ref _inflight) < 0)
+        {
+            Interlocked.Exchange(ref _inflight, 0);
+        }
+
+        _drainSignal.Set();
+    }
+
+    private void OnMessage(object? sender, MqttMessageEventArgs e)
+    {
+        if (sender is not MosquittoClient client)
+        {
+            return;
+        }
+
+        var message = e.Message;
+        if (_options.HomeAssistantDiscovery && message.Topic == HomeAssistantDiscovery.StatusTopic(_options.HomeAssistantPrefix))
+        {
+            if (message.Payload.Span.SequenceEqual("online"u8))
+            {
+                PublishDiscovery(client);
+                _healthSignal.Set();
+            }
+
+            return;
+        }
+
+        var command = Topics.CommandName(message.Topic);
+        if (command is null)
+        {
+            return;
+        }
+
+        var check = _commands.Check(command, message);
+        if (!check.Accepted)
+        {
+            PublishReply(client, check.Refusal!);
+        }
+        else if (!_acceptedCommands.Writer.TryWrite(check))
+        {
+            PublishReply(client, _commands.Busy(check));
+        }
+    }
+
+    private bool TryPublishCounted(MosquittoClient client, string topic, ReadOnlySpan<byte> payload, bool retain, out int messageId)
+    {
+        // Count first: the acknowledgement may arrive on the network thread before TryPublish returns.
+        Interlocked.Increment(ref _inflight);
+        if (client.TryPublish(topic, payload, MqttQualityOfService.AtLeastOnce, retain, out messageId, out _))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _inflight);
+        return false;
+    }
+
+    private void PublishReply(MosquittoClient client, CommandReply reply)
+    {
+        var topic = TelemetryOptions.IsValidUnitId(reply.Command) ? Topics.Reply(reply.Command) : Topics.Reply("invalid");
+        var payload = JsonSerializer.SerializeToUtf8Bytes(reply, TelemetryJsonContext.Default.CommandReply);
+        TryPublishCounted(client, topic, payload, retain: false, out _);
+    }
+
+    private void PublishDiscovery(MosquittoClient client)
+    {
+        foreach (var (topic, payload) in HomeAssistantDiscovery.Build(Topics, _options.HomeAssistantPrefix, _options.FirmwareVersion))
+        {
+            TryPublishCounted(client, topic, payload, retain: true, out _);
+        }
+    }
+
+    private async Task DrainLoopAsync(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _drainSignal.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            while (IsConnected && Volatile.Read(ref _inflight) < _options.MaximumInflightMessages && _outbox.TryPeek(out var next))
+            {
+                var payload = SerializeEvent(next);
+                if (!TryPublishCounted(client, Topics.Events, payload, retain: false, out _))
+                {
+                    break;
+                }
+
+                Interlocked.Increment(ref _publishedEvents);
+                _outbox.Remove(next.Sequence);
+            }
+        }
+    }
+
+    private async Task HealthLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _healthSignal.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                PublishHealth();
+            }
+#pragma warning disable CA1031 // A failing health source must not stop telemetry (nor the unit).
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Volatile.Write(ref _lastError, "health: " + exception.GetType().Name + ": " + exception.Message);
+            }
+        }
+    }
+
+    private bool PublishHealth()
+    {
+        MosquittoClient? client;
+        lock (_clientLock)
+        {
+            client = _client;
+        }
+
+        if (client is null || !IsConnected)
+        {
+            return false;
+        }
+
+        var source = _healthSource();
+        var document = source with
+        {
+            UnitId = _options.UnitId,
+            FirmwareVersion = string.IsNullOrEmpty(source.FirmwareVersion) ? _options.FirmwareVersion : source.FirmwareVersion,
+            GeneratedAt = _timeProvider.GetUtcNow(),
+            UptimeSeconds = (long)(_timeProvider.GetUtcNow() - _startedAt).TotalSeconds,
+            Telemetry = new HealthTelemetryCounters(_outbox.Count, _outbox.DroppedEvents, _outbox.DroppedAlarms, PublishedEvents),
+        };
+        var payload = JsonSerializer.SerializeToUtf8Bytes(document, TelemetryJsonContext.Default.HealthDocument);
+        if (!TryPublishCounted(client, Topics.Health, payload, retain: true, out _))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _healthPublished);
+        return true;
+    }
+
+    private Task<CommandOutcome> PublishHealthNowAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(PublishHealth() ? CommandOutcome.Success("health published") : CommandOutcome.Failure("not connected"));
+
+    private async Task CommandLoopAsync(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var check in _acceptedCommands.Reader.ReadAllAsync(stoppingToken))
+            {
+                var reply = await _commands.ExecuteAsync(check, stoppingToken);
+                PublishReply(client, reply);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}

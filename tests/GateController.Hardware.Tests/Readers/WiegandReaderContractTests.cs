@@ -1,0 +1,6 @@
+namespace GateController.Hardware.Tests.Readers;
+
+public sealed class WiegandReaderContractTests : CredentialReaderContractTests
+{
+    protected override IReaderContractRig CreateRig() => new WiegandContractRig();
+}

@@ -1,0 +1,42 @@
+using GateController.Telemetry.Commands;
+
+namespace GateController.Telemetry.Tests;
+
+public sealed class TelemetryOptionsTests
+{
+    [Fact]
+    public void Validate_Defaults_WithUnitId_NoProblems() =>
+        Assert.Empty(new TelemetryOptions { UnitId = "u1" }.Validate());
+
+    [Fact]
+    public void Validate_ManyProblems_ReportsEachNamingTheSetting()
+    {
+        var options = new TelemetryOptions
+        {
+            UnitId = "bad/id",
+            BrokerPort = 0,
+            KeepAliveSeconds = 1,
+            Password = "p",
+            TlsCertificateFile = "c.pem",
+            EventQueueCapacity = 1,
+        };
+        options.Technicians.Add(new TechnicianKey { TechnicianId = "t1", Key = new byte[8] });
+
+        var problems = options.Validate();
+
+        foreach (var setting in new[] { "UnitId", "BrokerPort", "KeepAliveSeconds", "Password", "TlsKeyFile", "TlsCaFile", "EventQueueCapacity", "Key" })
+        {
+            Assert.Contains(problems, p => p.Contains(setting, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Validate_DuplicateTechnician_Reported()
+    {
+        var options = new TelemetryOptions { UnitId = "u1" };
+        options.Technicians.Add(new TechnicianKey { TechnicianId = "t1", Key = new byte[32] });
+        options.Technicians.Add(new TechnicianKey { TechnicianId = "t1", Key = new byte[32] });
+
+        Assert.Single(options.Validate());
+    }
+}
