@@ -81,7 +81,7 @@ internal sealed unsafe class GpioLineEventPump : IDisposable
         if (ready < 0)
         {
             var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            return errno == Libc.EINTR ? 0 : Stop(Errno.ToException("poll", _device, errno));
+            return errno == Errno.EINTR ? 0 : Stop(Errno.ToException("poll", _device, errno));
         }
 
         if (ready == 0)
@@ -98,7 +98,7 @@ internal sealed unsafe class GpioLineEventPump : IDisposable
         if (bytes < 0)
         {
             var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            return errno is Libc.EINTR or Libc.EAGAIN ? 0 : Stop(Errno.ToException("read", _device, errno));
+            return errno is Errno.EINTR or Errno.EAGAIN ? 0 : Stop(Errno.ToException("read", _device, errno));
         }
 
         if (bytes == 0)

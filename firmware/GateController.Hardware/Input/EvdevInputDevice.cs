@@ -9,11 +9,11 @@ namespace GateController.Hardware.Input;
 /// </summary>
 public sealed class EvdevInputDevice : IDisposable
 {
-    private readonly InputDeviceFileHandle _handle;
+    private readonly FileDescriptorHandle _handle;
     private readonly byte[] _buffer = new byte[InputEvent.Size * 64];
     private int _buffered;
 
-    private EvdevInputDevice(string path, InputDeviceFileHandle handle)
+    private EvdevInputDevice(string path, FileDescriptorHandle handle)
     {
         Path = path;
         _handle = handle;
@@ -32,20 +32,20 @@ public sealed class EvdevInputDevice : IDisposable
             throw new PlatformNotSupportedException("struct input_event is read with the 64-bit layout (24 bytes)");
         }
 
-        var descriptor = LibcInput.Open(path, LibcInput.O_RDONLY | LibcInput.O_NONBLOCK | LibcInput.O_CLOEXEC);
+        var descriptor = Libc.Open(path, Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (descriptor < 0)
         {
-            throw LibcErrnoText.Fault(path, "open", Marshal.GetLastPInvokeError());
+            throw Errno.Fault(path, "open", Marshal.GetLastPInvokeError());
         }
 
-        return new EvdevInputDevice(path, InputDeviceFileHandle.FromDescriptor(descriptor));
+        return new EvdevInputDevice(path, new FileDescriptorHandle(descriptor));
     }
 
     /// <summary>
     /// EVIOCGRAB: takes the device exclusively so key strokes reach no console or other reader. Returns 0 on success,
     /// else the errno (ENOTTY on a FIFO or regular file, EBUSY when another process holds the grab).
     /// </summary>
-    public int TryGrab() => LibcInput.Ioctl(_handle, LibcInput.EVIOCGRAB, 1) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    public unsafe int TryGrab() => Libc.Ioctl(_handle, Libc.EVIOCGRAB, (void*)1) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
     /// <summary>Waits up to <paramref name="timeoutMilliseconds"/> and reads the whole records available into <paramref name="events"/>.</summary>
     /// <exception cref="IOException">read or poll failed with an errno other than device removal.</exception>
@@ -56,12 +56,12 @@ public sealed class EvdevInputDevice : IDisposable
         _handle.DangerousAddRef(ref added);
         try
         {
-            var poll = new InputPollDescriptor { FileDescriptor = (int)_handle.DangerousGetHandle(), Events = LibcInput.POLLIN };
-            var ready = LibcInput.Poll(&poll, 1, timeoutMilliseconds);
+            var poll = new PollFd { Fd = _handle.Fd, Events = Libc.POLLIN };
+            var ready = Libc.Poll(&poll, 1, timeoutMilliseconds);
             if (ready < 0)
             {
                 var errno = Marshal.GetLastPInvokeError();
-                return errno == LibcErrnoText.Interrupted ? InputReadStatus.Timeout : throw LibcErrnoText.Fault(Path, "poll", errno);
+                return errno == Errno.EINTR ? InputReadStatus.Timeout : throw Errno.Fault(Path, "poll", errno);
             }
 
             if (ready == 0)
@@ -69,15 +69,15 @@ public sealed class EvdevInputDevice : IDisposable
                 return InputReadStatus.Timeout;
             }
 
-            if ((poll.ReturnedEvents & LibcInput.POLLIN) == 0)
+            if ((poll.REvents & Libc.POLLIN) == 0)
             {
-                return (poll.ReturnedEvents & (LibcInput.POLLHUP | LibcInput.POLLERR | LibcInput.POLLNVAL)) != 0 ? InputReadStatus.Gone : InputReadStatus.Timeout;
+                return (poll.REvents & (Libc.POLLHUP | Libc.POLLERR | Libc.POLLNVAL)) != 0 ? InputReadStatus.Gone : InputReadStatus.Timeout;
             }
 
             nint count;
             fixed (byte* buffer = _buffer)
             {
-                count = LibcInput.Read(_handle, buffer + _buffered, (nuint)(_buffer.Length - _buffered));
+                count = Libc.Read(_handle, buffer + _buffered, (nuint)(_buffer.Length - _buffered));
             }
 
             if (count == 0)
@@ -90,9 +90,9 @@ public sealed class EvdevInputDevice : IDisposable
                 var errno = Marshal.GetLastPInvokeError();
                 return errno switch
                 {
-                    LibcErrnoText.TryAgain or LibcErrnoText.Interrupted => InputReadStatus.Timeout,
-                    LibcErrnoText.NoSuchDevice => InputReadStatus.Gone,
-                    _ => throw LibcErrnoText.Fault(Path, "read", errno),
+                    Errno.EAGAIN or Errno.EINTR => InputReadStatus.Timeout,
+                    Errno.ENODEV => InputReadStatus.Gone,
+                    _ => throw Errno.Fault(Path, "read", errno),
                 };
             }
 

@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace GateController.Hardware.Interop;
 
 /// <summary>
-/// Owns a Linux file descriptor and closes it exactly once — on Dispose, or by the finalizer if the owner forgot.
+/// Owns a Linux file descriptor (GPIO chip or line request, /dev/spidevB.C, /dev/input/eventN or a replay FIFO) and
+/// closes it exactly once — on Dispose, or by the finalizer if the owner forgot.
 /// For a GPIO line request this fd is the line's ownership: the kernel releases the line when the fd closes,
 /// including when the process dies.
 /// </summary>

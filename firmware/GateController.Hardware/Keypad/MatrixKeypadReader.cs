@@ -1,5 +1,6 @@
 using GateController.Core.Readers;
 using GateController.Hardware.Gpio;
+using GateController.Hardware.Readers;
 
 namespace GateController.Hardware.Keypad;
 
@@ -16,17 +17,13 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
     private readonly IReadOnlyList<string> _keys;
     private readonly TimeSpan _debounce;
     private readonly Lock _lock = new();
+    private readonly ReaderStatusTracker _status;
     private ITimer? _timer;
 
     private char _candidate;
     private DateTimeOffset _candidateSince;
     private char _stable;
-    private ReaderState _state = ReaderState.Stopped;
-    private DateTimeOffset? _lastKeyAt;
-    private long _keysPressed;
     private long _ambiguousScans;
-    private long _handlerFaults;
-    private string? _lastError;
 
     /// <summary>Creates a keypad named <paramref name="readerId"/>.</summary>
     public MatrixKeypadReader(string readerId, GpioController controller, MatrixKeypadOptions options, TimeProvider timeProvider)
@@ -47,6 +44,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
         _timeProvider = timeProvider;
         _keys = KeypadLayouts.Rows(options.Layout);
         _debounce = TimeSpan.FromMilliseconds(options.DebounceMilliseconds);
+        _status = new ReaderStatusTracker(readerId, ReaderState.Stopped);
     }
 
     /// <summary>Never raised: a matrix keypad delivers keys; wrap it in a <see cref="PinEntry"/> to get PINs.</summary>
@@ -73,19 +71,10 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
     public long AmbiguousScans => Interlocked.Read(ref _ambiguousScans);
 
     /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+    public long HandlerFaults => _status.HandlerFaults;
 
     /// <inheritdoc />
-    public ReaderHealth Health
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return new ReaderHealth(ReaderId, _state, _lastKeyAt, _keysPressed, 0, _lastError);
-            }
-        }
-    }
+    public ReaderHealth Health => _status.Snapshot();
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -105,7 +94,10 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
             catch (IOException fault)
             {
                 Close();
-                SetState(ReaderState.Faulted, fault.Message);
+                lock (_lock)
+                {
+                    _status.Fault(fault.Message);
+                }
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(_options.RetryDelayMilliseconds), _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -118,7 +110,10 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
         }
 
         Close();
-        SetState(ReaderState.Stopped, null);
+        lock (_lock)
+        {
+            _status.Stopped();
+        }
     }
 
     /// <inheritdoc />
@@ -163,7 +158,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
         KeyPressed? pressed = null;
         lock (_lock)
         {
-            if (_state is not (ReaderState.Ok or ReaderState.Starting))
+            if (_status.State is not (ReaderState.Ok or ReaderState.Starting))
             {
                 return;
             }
@@ -175,8 +170,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
             }
             catch (IOException fault)
             {
-                _state = ReaderState.Faulted;
-                _lastError = fault.Message;
+                _status.Fault(fault.Message);
                 return;
             }
 
@@ -191,9 +185,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
                 _stable = key;
                 if (key != '\0')
                 {
-                    _keysPressed++;
-                    _lastKeyAt = _candidateSince;
-                    _state = ReaderState.Ok;
+                    _status.Good(_candidateSince);
                     pressed = new KeyPressed(ReaderId, key, _candidateSince);
                 }
             }
@@ -201,16 +193,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
 
         if (pressed is not null)
         {
-            try
-            {
-                KeyPressed?.Invoke(this, pressed);
-            }
-#pragma warning disable CA1031 // A handler's fault must not stop the scan.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _handlerFaults);
-            }
+            _status.Raise(KeyPressed, this, pressed);
         }
     }
 
@@ -226,7 +209,10 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
             _controller.OpenPin(column, PinMode.InputPullUp);
         }
 
-        SetState(ReaderState.Starting, null);
+        lock (_lock)
+        {
+            _status.Starting();
+        }
     }
 
     private void Close()
@@ -241,18 +227,6 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
                 {
                     _controller.ClosePin(pin);
                 }
-            }
-        }
-    }
-
-    private void SetState(ReaderState state, string? error)
-    {
-        lock (_lock)
-        {
-            _state = state;
-            if (error is not null)
-            {
-                _lastError = error;
             }
         }
     }

@@ -6,7 +6,7 @@ namespace GateController.Hardware.Spi;
 /// <summary>An SPI device on Linux through the spidev character device (/dev/spidevB.C) and its ioctls.</summary>
 public sealed class UnixSpiDevice : SpiDevice
 {
-    private readonly SpiDeviceFileHandle _handle;
+    private readonly FileDescriptorHandle _handle;
     private readonly string _devicePath;
 
     /// <summary>Opens /dev/spidevB.C for <paramref name="settings"/> and applies mode, word size and clock.</summary>
@@ -28,13 +28,13 @@ public sealed class UnixSpiDevice : SpiDevice
 
         ConnectionSettings = settings;
         _devicePath = devicePath;
-        var descriptor = LibcSpi.Open(devicePath, LibcSpi.O_RDWR | LibcSpi.O_CLOEXEC);
+        var descriptor = Libc.Open(devicePath, Libc.O_RDWR | Libc.O_CLOEXEC);
         if (descriptor < 0)
         {
-            throw LibcErrnoText.Fault(devicePath, "open", Marshal.GetLastPInvokeError());
+            throw Errno.Fault(devicePath, "open", Marshal.GetLastPInvokeError());
         }
 
-        _handle = SpiDeviceFileHandle.FromDescriptor(descriptor);
+        _handle = new FileDescriptorHandle(descriptor);
         try
         {
             var mode = (byte)settings.Mode;
@@ -119,9 +119,9 @@ public sealed class UnixSpiDevice : SpiDevice
 
     private unsafe void Control(nuint request, void* argument, string name)
     {
-        if (LibcSpi.Ioctl(_handle, request, argument) < 0)
+        if (Libc.Ioctl(_handle, request, argument) < 0)
         {
-            throw LibcErrnoText.Fault(_devicePath, name, Marshal.GetLastPInvokeError());
+            throw Errno.Fault(_devicePath, name, Marshal.GetLastPInvokeError());
         }
     }
 }

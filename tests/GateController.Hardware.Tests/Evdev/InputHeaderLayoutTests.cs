@@ -29,11 +29,11 @@ public sealed class InputHeaderLayoutTests
     }
 
     [Fact]
-    public void InputPollDescriptor_Size_IsPollFd() => Assert.Equal(8, Marshal.SizeOf<InputPollDescriptor>());
+    public void PollFd_Size_MatchesHeader() => Assert.Equal(SpiInputHeaderProbe.Value("sizeof_pollfd"), (ulong)Marshal.SizeOf<PollFd>());
 
     public static TheoryData<string, ulong> Constants => new()
     {
-        { "EVIOCGRAB", LibcInput.EVIOCGRAB },
+        { "EVIOCGRAB", Libc.EVIOCGRAB },
         { "EV_KEY", InputEventCodes.EventKey },
         { "KEY_1", InputEventCodes.Key1 },
         { "KEY_0", InputEventCodes.Key0 },
@@ -52,13 +52,13 @@ public sealed class InputHeaderLayoutTests
         { "KEY_KP1", InputEventCodes.KeyKeypad1 },
         { "KEY_KP5", InputEventCodes.KeyKeypad5 },
         { "KEY_KP9", InputEventCodes.KeyKeypad9 },
-        { "O_RDONLY", LibcInput.O_RDONLY },
-        { "O_NONBLOCK", LibcInput.O_NONBLOCK },
-        { "O_CLOEXEC", LibcInput.O_CLOEXEC },
-        { "POLLIN", (ulong)LibcInput.POLLIN },
-        { "POLLERR", (ulong)LibcInput.POLLERR },
-        { "POLLHUP", (ulong)LibcInput.POLLHUP },
-        { "POLLNVAL", (ulong)LibcInput.POLLNVAL },
+        { "O_RDONLY", Libc.O_RDONLY },
+        { "O_NONBLOCK", Libc.O_NONBLOCK },
+        { "O_CLOEXEC", Libc.O_CLOEXEC },
+        { "POLLIN", (ulong)Libc.POLLIN },
+        { "POLLERR", (ulong)Libc.POLLERR },
+        { "POLLHUP", (ulong)Libc.POLLHUP },
+        { "POLLNVAL", (ulong)Libc.POLLNVAL },
     };
 
     [Theory]

@@ -110,8 +110,16 @@ public sealed class GpioUapiLayoutTests
         data.Add("POLLIN", (ulong)Libc.POLLIN);
         data.Add("CLOCK_MONOTONIC", Libc.CLOCK_MONOTONIC);
         data.Add("F_GETFD", Libc.F_GETFD);
-        data.Add("EAGAIN", Libc.EAGAIN);
-        data.Add("EINTR", Libc.EINTR);
+        data.Add("O_RDONLY", Libc.O_RDONLY);
+        data.Add("POLLERR", (ulong)Libc.POLLERR);
+        data.Add("POLLHUP", (ulong)Libc.POLLHUP);
+        data.Add("POLLNVAL", (ulong)Libc.POLLNVAL);
+        data.Add("EAGAIN", Errno.EAGAIN);
+        data.Add("EINTR", Errno.EINTR);
+        data.Add("ENOENT", Errno.ENOENT);
+        data.Add("ENODEV", Errno.ENODEV);
+        data.Add("EINVAL", Errno.EINVAL);
+        data.Add("ENOTTY", Errno.ENOTTY);
         return data;
     }
 

@@ -150,6 +150,42 @@ public sealed class MatrixKeypadReaderTests : IAsyncDisposable
     }
 
     [Fact]
+    public void KeyPressed_HandlerThrows_CountedAndLaterKeysStillDelivered()
+    {
+        var reader = Start(new MatrixKeypadOptions());
+        reader.KeyPressed += (_, _) => throw new InvalidOperationException("subscriber bug");
+
+        Tap('1');
+        Tap('2');
+
+        Assert.Equal("12", new string([.. _keys.Select(k => k.Key)]));
+        Assert.Equal(2, reader.HandlerFaults);
+        Assert.Equal(ReaderState.Ok, reader.Health.State);
+    }
+
+    [Fact]
+    public async Task Health_BeforeDuringAndAfterRun_StoppedThenOkWithKeyCountThenStopped()
+    {
+        var reader = new MatrixKeypadReader("matrix", _controller, new MatrixKeypadOptions(), _time);
+        Assert.Equal(ReaderState.Stopped, reader.Health.State);
+        reader.Dispose();
+
+        reader = Start(new MatrixKeypadOptions());
+        Tap('4');
+        Tap('5');
+
+        var health = reader.Health;
+        Assert.Equal(new ReaderHealth("matrix", ReaderState.Ok, _keys[^1].PressedAt, 2, 0, null), health);
+
+        await _stop.CancelAsync();
+        await _run!;
+        _run = null;
+
+        Assert.Equal(ReaderState.Stopped, reader.Health.State);
+        Assert.Equal(2, reader.Health.GoodFrames);
+    }
+
+    [Fact]
     public void Validate_WrongCountsAndDuplicates_OneMessageEach()
     {
         var problems = new MatrixKeypadOptions { RowPins = [1, 2, 3], ColumnPins = [3, 4, 5, 6], ScanIntervalMilliseconds = 0 }.Validate();

@@ -45,6 +45,22 @@ public sealed class ReaderStatusTrackerTests
     }
 
     [Fact]
+    public void Constructor_InitialStateStopped_StoppedUntilStartingThenOkOnGoodFrame()
+    {
+        var tracker = new ReaderStatusTracker("r", ReaderState.Stopped);
+        Assert.Equal(ReaderState.Stopped, tracker.State);
+
+        tracker.Starting();
+        Assert.Equal(ReaderState.Starting, tracker.Snapshot().State);
+
+        tracker.Good(At);
+        Assert.Equal(new ReaderHealth("r", ReaderState.Ok, At, 1, 0, null), tracker.Snapshot());
+    }
+
+    [Fact]
+    public void Constructor_NoInitialState_Starting() => Assert.Equal(ReaderState.Starting, new ReaderStatusTracker("r").State);
+
+    [Fact]
     public void Raise_HandlerThrows_CountedNotPropagated()
     {
         var tracker = new ReaderStatusTracker("r");

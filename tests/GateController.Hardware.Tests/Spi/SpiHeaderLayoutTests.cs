@@ -42,7 +42,7 @@ public sealed class SpiHeaderLayoutTests
     public void SpiIoctl_Number_MatchesHeader(string name, ulong ours) => Assert.Equal(SpiInputHeaderProbe.Value(name), ours);
 
     [Theory]
-    [InlineData("O_RDWR", LibcSpi.O_RDWR)]
-    [InlineData("O_CLOEXEC", LibcSpi.O_CLOEXEC)]
-    public void LibcSpi_OpenFlag_MatchesHeader(string name, int ours) => Assert.Equal(SpiInputHeaderProbe.Value(name), (ulong)ours);
+    [InlineData("O_RDWR", Libc.O_RDWR)]
+    [InlineData("O_CLOEXEC", Libc.O_CLOEXEC)]
+    public void Libc_OpenFlag_MatchesHeader(string name, int ours) => Assert.Equal(SpiInputHeaderProbe.Value(name), (ulong)ours);
 }

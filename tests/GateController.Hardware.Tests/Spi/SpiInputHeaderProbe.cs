@@ -44,6 +44,7 @@ internal static class SpiInputHeaderProbe
             P("KEY_LEFTSHIFT", KEY_LEFTSHIFT); P("KEY_RIGHTSHIFT", KEY_RIGHTSHIFT); P("KEY_KP0", KEY_KP0); P("KEY_KP1", KEY_KP1);
             P("KEY_KP9", KEY_KP9); P("KEY_KP5", KEY_KP5); P("KEY_SPACE", KEY_SPACE);
             P("O_RDONLY", O_RDONLY); P("O_RDWR", O_RDWR); P("O_NONBLOCK", O_NONBLOCK); P("O_CLOEXEC", O_CLOEXEC);
+            P("sizeof_pollfd", sizeof(struct pollfd));
             P("POLLIN", POLLIN); P("POLLERR", POLLERR); P("POLLHUP", POLLHUP); P("POLLNVAL", POLLNVAL);
             return 0;
         }

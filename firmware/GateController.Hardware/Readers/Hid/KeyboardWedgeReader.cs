@@ -125,11 +125,11 @@ public sealed class KeyboardWedgeReader : ICredentialReader
         }
 
         var errno = device.TryGrab();
-        var notEvdev = errno is LibcErrnoText.NotATypewriter or LibcErrnoText.InvalidArgument;
+        var notEvdev = errno is Errno.ENOTTY or Errno.EINVAL;
         if (errno != 0 && !(notEvdev && _options.AllowUngrabbableReplaySource))
         {
             device.Dispose();
-            Failed($"grab-failed: {_devicePath}: EVIOCGRAB failed: {LibcErrnoText.Describe(errno)}" + (notEvdev ? " (not an evdev device)" : string.Empty));
+            Failed($"grab-failed: {_devicePath}: EVIOCGRAB failed: {Errno.Describe(errno)}" + (notEvdev ? " (not an evdev device)" : string.Empty));
             return null;
         }
 

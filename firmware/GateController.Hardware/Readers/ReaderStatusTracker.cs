@@ -3,9 +3,10 @@ using GateController.Core.Readers;
 namespace GateController.Hardware.Readers;
 
 /// <summary>
-/// Thread-safe health counters shared by the MFRC522 and USB keyboard-wedge readers; holds no card data. The state is
-/// <see cref="ReaderState.Flooding"/> while at least <see cref="FloodRejections"/> of the last
-/// <see cref="FloodWindow"/> frames were rejected.
+/// Thread-safe health counters and event raising shared by the MFRC522, USB keyboard-wedge and matrix keypad readers;
+/// holds no card data. The state is <see cref="ReaderState.Flooding"/> while at least <see cref="FloodRejections"/> of
+/// the last <see cref="FloodWindow"/> frames were rejected. Handler exceptions are caught and counted in
+/// <see cref="HandlerFaults"/> so a subscriber can never stop a reader loop.
 /// </summary>
 internal sealed class ReaderStatusTracker
 {
@@ -16,16 +17,43 @@ internal sealed class ReaderStatusTracker
     private readonly bool[] _recentRejections = new bool[FloodWindow];
     private int _recentIndex;
     private readonly string _readerId;
-    private ReaderState _state = ReaderState.Starting;
+    private ReaderState _state;
     private DateTimeOffset? _lastFrameAt;
     private long _goodFrames;
     private long _badFrames;
     private string? _lastError;
+    private long _handlerFaults;
 
-    internal ReaderStatusTracker(string readerId) => _readerId = readerId;
+    /// <summary>A tracker for <paramref name="readerId"/> whose state starts at <paramref name="initialState"/>.</summary>
+    internal ReaderStatusTracker(string readerId, ReaderState initialState = ReaderState.Starting)
+    {
+        _readerId = readerId;
+        _state = initialState;
+    }
 
     /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    internal long HandlerFaults { get; private set; }
+    internal long HandlerFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _handlerFaults;
+            }
+        }
+    }
+
+    /// <summary>The current state (<see cref="ReaderState.Flooding"/> included).</summary>
+    internal ReaderState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
 
     internal ReaderHealth Snapshot()
     {
@@ -77,6 +105,14 @@ internal sealed class ReaderStatusTracker
         }
     }
 
+    internal void Starting()
+    {
+        lock (_gate)
+        {
+            _state = ReaderState.Starting;
+        }
+    }
+
     internal void Stopped()
     {
         lock (_gate)
@@ -111,7 +147,7 @@ internal sealed class ReaderStatusTracker
         {
             lock (_gate)
             {
-                HandlerFaults++;
+                _handlerFaults++;
             }
         }
     }
