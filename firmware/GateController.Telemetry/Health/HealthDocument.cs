@@ -15,7 +15,7 @@ public sealed record HealthDocument
     /// <summary>When the document was made.</summary>
     public DateTimeOffset GeneratedAt { get; init; }
 
-    /// <summary>Seconds since the service started.</summary>
+    /// <summary>Seconds since the unit booted.</summary>
     public long UptimeSeconds { get; init; }
 
     /// <summary>CPU temperature, if readable.</summary>
@@ -29,6 +29,9 @@ public sealed record HealthDocument
 
     /// <summary>Memory total, in bytes.</summary>
     public long? MemoryTotalBytes { get; init; }
+
+    /// <summary>The firmware process's resident memory, in bytes.</summary>
+    public long? ProcessResidentBytes { get; init; }
 
     /// <summary>Free bytes on the data disk.</summary>
     public long? DiskFreeBytes { get; init; }
