@@ -36,7 +36,10 @@ public sealed class HealthDocumentBuilder
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Builds the document now; suitable as the health source of the telemetry service.</summary>
+    /// <summary>
+    /// Builds the document now; suitable as the health source of the telemetry service, which fills the unit id,
+    /// the service uptime and its own counters.
+    /// </summary>
     public HealthDocument Build()
     {
         var degraded = new List<HealthSubsystem>();
@@ -67,7 +70,7 @@ public sealed class HealthDocumentBuilder
         {
             FirmwareVersion = facts.FirmwareVersion,
             GeneratedAt = now,
-            UptimeSeconds = facts.Uptime is { } uptime ? (long)uptime.TotalSeconds : 0,
+            SystemUptimeSeconds = facts.Uptime is { } uptime ? (long)uptime.TotalSeconds : null,
             CpuTemperatureCelsius = facts.CpuTemperatureCelsius,
             LoadAverage1Minute = facts.LoadAverage1Minute,
             MemoryTotalBytes = facts.MemoryTotalBytes,

@@ -33,7 +33,7 @@ public sealed class HealthDocumentBuilderTests
 
         Assert.Equal("1.2.3", document.FirmwareVersion);
         Assert.Equal(Now, document.GeneratedAt);
-        Assert.Equal(3661, document.UptimeSeconds);
+        Assert.Equal(3661, document.SystemUptimeSeconds);
         Assert.Equal(51.2, document.CpuTemperatureCelsius);
         Assert.Equal(0.7, document.LoadAverage1Minute);
         Assert.Equal(4_000_000_000, document.MemoryTotalBytes);
@@ -109,7 +109,7 @@ public sealed class HealthDocumentBuilderTests
 
         var document = Builder(new HealthDocumentSources(), facts).Build();
 
-        Assert.Equal(0, document.UptimeSeconds);
+        Assert.Null(document.SystemUptimeSeconds);
         var probe = Assert.Single(document.Degraded);
         Assert.Equal(HealthDocumentBuilder.ProbeSubsystem, probe.Name);
         Assert.Equal("/proc/uptime is empty; /proc/loadavg unreadable: FileNotFoundException", probe.LastError);
@@ -156,7 +156,7 @@ public sealed class HealthDocumentBuilderTests
 
         var document = new HealthDocumentBuilder(probe, new HealthDocumentSources(), new FakeTimeProvider(Now)).Build();
 
-        Assert.Equal(86400, document.UptimeSeconds);
+        Assert.Equal(86400, document.SystemUptimeSeconds);
         Assert.Equal(47.0, document.CpuTemperatureCelsius);
         Assert.Null(document.ClockSynchronized);
         Assert.Empty(document.Degraded);
