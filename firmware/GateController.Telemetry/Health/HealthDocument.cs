@@ -15,8 +15,11 @@ public sealed record HealthDocument
     /// <summary>When the document was made.</summary>
     public DateTimeOffset GeneratedAt { get; init; }
 
-    /// <summary>Seconds since the service started.</summary>
+    /// <summary>Seconds since the service started (filled by the publisher).</summary>
     public long UptimeSeconds { get; init; }
+
+    /// <summary>Seconds since the unit booted (<c>/proc/uptime</c>), if readable.</summary>
+    public long? SystemUptimeSeconds { get; init; }
 
     /// <summary>CPU temperature, if readable.</summary>
     public double? CpuTemperatureCelsius { get; init; }
@@ -29,6 +32,9 @@ public sealed record HealthDocument
 
     /// <summary>Memory total, in bytes.</summary>
     public long? MemoryTotalBytes { get; init; }
+
+    /// <summary>The firmware process's resident memory, in bytes.</summary>
+    public long? ProcessResidentBytes { get; init; }
 
     /// <summary>Free bytes on the data disk.</summary>
     public long? DiskFreeBytes { get; init; }
