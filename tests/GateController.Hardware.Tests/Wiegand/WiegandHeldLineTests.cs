@@ -1,5 +1,7 @@
+using GateController.Core.Credentials;
 using GateController.Core.Readers;
 using GateController.Hardware.Gpio;
+using GateController.Hardware.Readers.Wiegand;
 
 namespace GateController.Hardware.Tests.Wiegand;
 
@@ -79,6 +81,67 @@ public sealed class WiegandHeldLineTests
 
         Assert.Equal(ReaderState.Faulted, rig.Reader.Health.State);
         Assert.IsType<CredentialPresented>(Assert.Single(rig.Events));
+    }
+
+    [Fact]
+    public async Task LineHeldLowWhileOtherLinePulses_HeldEdgeTakenFromTheMiddleOfTheFrame()
+    {
+        var options = new WiegandReaderOptions
+        {
+            Data0Pin = WiegandRig.Data0,
+            Data1Pin = WiegandRig.Data1,
+            Decoder = new WiegandDecoderOptions { RawFrameBitCounts = [12] },
+        };
+        await using var rig = new WiegandRig(options).Start();
+        var timestamp = rig.Driver.EventClockNow - TimeSpan.FromMilliseconds(50);
+        void Pulse(int pin)
+        {
+            rig.Driver.InjectEdge(pin, PinEventTypes.Falling, timestamp);
+            rig.Driver.InjectEdge(pin, PinEventTypes.Rising, timestamp + TimeSpan.FromMicroseconds(50));
+            timestamp += TimeSpan.FromMilliseconds(1);
+        }
+
+        // 1010 1100, then D1 falls and stays low while D0 carries on with 0000.
+        foreach (var bit in new[] { 1, 0, 1, 0, 1, 1, 0, 0 })
+        {
+            Pulse(bit == 1 ? WiegandRig.Data1 : WiegandRig.Data0);
+        }
+
+        rig.Driver.InjectEdge(WiegandRig.Data1, PinEventTypes.Falling, timestamp);
+        timestamp += TimeSpan.FromMilliseconds(1);
+        for (var i = 0; i < 4; i++)
+        {
+            Pulse(WiegandRig.Data0);
+        }
+
+        rig.Time.Advance(rig.Gap);
+
+        var credential = Assert.IsType<CredentialPresented>(Assert.Single(rig.Events));
+        Assert.Equal(CardFormat.RawWiegand, credential.CardFormat);
+        Assert.Equal("0AC0", credential.CardUidHex());
+        Assert.Contains("data line D1 (GPIO6) held low", rig.Reader.Health.LastError, StringComparison.Ordinal);
+        Assert.Equal(ReaderState.Faulted, rig.Reader.Health.State);
+    }
+
+    [Fact]
+    public async Task HeldEdgeFirstOfAFullFrame_TakenOut_RestRejectedAsItsLength()
+    {
+        await using var rig = new WiegandRig().Start();
+        var start = rig.Driver.EventClockNow - TimeSpan.FromMilliseconds(50);
+
+        rig.Driver.InjectEdge(WiegandRig.Data1, PinEventTypes.Falling, start);
+        for (var i = 1; i < WiegandFrame.MaximumBitCount; i++)
+        {
+            var at = start + TimeSpan.FromMicroseconds(300 * i);
+            rig.Driver.InjectEdge(WiegandRig.Data0, PinEventTypes.Falling, at);
+            rig.Driver.InjectEdge(WiegandRig.Data0, PinEventTypes.Rising, at + TimeSpan.FromMicroseconds(50));
+        }
+
+        rig.Time.Advance(rig.Gap);
+
+        var rejected = Assert.IsType<FrameRejected>(Assert.Single(rig.Events));
+        Assert.Contains($"{WiegandFrame.MaximumBitCount - 1}-bit", rejected.Detail, StringComparison.Ordinal);
+        Assert.Equal(ReaderState.Faulted, rig.Reader.Health.State);
     }
 
     [Theory]

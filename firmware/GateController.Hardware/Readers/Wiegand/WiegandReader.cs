@@ -52,7 +52,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
     private ReaderState _state = ReaderState.Stopped;
     private bool _linesOpen;
-    private volatile bool _anyHeldLow;
+    private volatile int _heldLowMask;
     private DateTimeOffset? _lastFrameAt;
     private long _goodFrames;
     private long _badFrames;
@@ -212,7 +212,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
                 anyLow |= low;
             }
 
-            _anyHeldLow = anyLow;
+            _heldLowMask = HeldLowMask();
 
             _state = anyLow ? ReaderState.Faulted : ReaderState.Starting;
             if (anyLow)
@@ -276,9 +276,9 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
                 _droppedSinceDrain++;
             }
 
-            if (rising && _anyHeldLow)
+            if (rising && (_heldLowMask & (1 << line)) != 0)
             {
-                // Possibly the release of a held line: drain now so that health recovers with the edge.
+                // The release of a held line: drain now so that health recovers with the edge.
                 due = TimeSpan.Zero;
             }
             else if (!_timerArmed)
@@ -402,7 +402,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         {
             _state = ReaderState.Faulted;
             _lastError = HeldLowReason();
-            _anyHeldLow = true;
+            _heldLowMask = HeldLowMask();
         }
     }
 
@@ -434,8 +434,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         }
 
         _heldLow[line] = false;
-        _anyHeldLow = _heldLow[0] || _heldLow[1];
-        if (_anyHeldLow)
+        _heldLowMask = HeldLowMask();
+        if (_heldLowMask != 0)
         {
             _lastError = HeldLowReason();
         }
@@ -450,7 +450,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     {
         var fromEnd = _frameBitCount - 1 - index;
         var below = _frameBits & ((1UL << fromEnd) - 1);
-        _frameBits = ((_frameBits >> (fromEnd + 1)) << fromEnd) | below;
+        var above = fromEnd + 1 < 64 ? (_frameBits >> (fromEnd + 1)) << fromEnd : 0;
+        _frameBits = above | below;
         _frameBitCount--;
         for (var line = 0; line < _lowBitIndex.Length; line++)
         {
@@ -475,6 +476,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         return due;
     }
+
+    private int HeldLowMask() => (_heldLow[0] ? 1 : 0) | (_heldLow[1] ? 2 : 0);
 
     private static TimeSpan? Earliest(TimeSpan? first, TimeSpan? second) =>
         first is null ? second : second is null ? first : first < second ? first : second;
