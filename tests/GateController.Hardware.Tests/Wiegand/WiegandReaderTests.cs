@@ -132,8 +132,10 @@ public sealed class WiegandReaderTests
             var start = rig.Driver.EventClockNow;
             for (var i = 0; i < 500; i++)
             {
+                // Pulses: each falling edge is followed by its rising one, so no line is left held low.
                 var pin = random.Next(2) == 0 ? WiegandRig.Data0 : WiegandRig.Data1;
                 rig.Driver.InjectEdge(pin, PinEventTypes.Falling, start + (interval * i));
+                rig.Driver.InjectEdge(pin, PinEventTypes.Rising, start + (interval * i) + (interval / 2));
             }
 
             rig.Time.Advance(TimeSpan.FromMilliseconds(50));
@@ -231,7 +233,7 @@ public sealed class WiegandReaderTests
         var health = rig.Reader.Health;
 
         Assert.Equal(ReaderState.Faulted, health.State);
-        Assert.Contains("D1 (line 6", health.LastError, StringComparison.Ordinal);
+        Assert.Contains("data line D1 (GPIO6) held low", health.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

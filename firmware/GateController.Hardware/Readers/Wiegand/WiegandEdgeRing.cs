@@ -1,10 +1,10 @@
 namespace GateController.Hardware.Readers.Wiegand;
 
-/// <summary>A fixed-size ring of (timestamp, bit) edges; never allocates after construction. Not thread-safe on its own.</summary>
+/// <summary>A fixed-size ring of (timestamp, code) edges; never allocates after construction. Not thread-safe on its own.</summary>
 internal sealed class WiegandEdgeRing
 {
     private readonly long[] _timestampTicks;
-    private readonly byte[] _bits;
+    private readonly byte[] _codes;
     private int _head;
     private int _count;
 
@@ -13,40 +13,40 @@ internal sealed class WiegandEdgeRing
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _timestampTicks = new long[capacity];
-        _bits = new byte[capacity];
+        _codes = new byte[capacity];
     }
 
     /// <summary>Edges waiting.</summary>
     internal int Count => _count;
 
     /// <summary>Appends an edge; false (and nothing stored) when full.</summary>
-    internal bool TryAdd(TimeSpan timestamp, int bit)
+    internal bool TryAdd(TimeSpan timestamp, int code)
     {
-        if (_count == _bits.Length)
+        if (_count == _codes.Length)
         {
             return false;
         }
 
-        var tail = (_head + _count) % _bits.Length;
+        var tail = (_head + _count) % _codes.Length;
         _timestampTicks[tail] = timestamp.Ticks;
-        _bits[tail] = (byte)bit;
+        _codes[tail] = (byte)code;
         _count++;
         return true;
     }
 
     /// <summary>Takes the oldest edge.</summary>
-    internal bool TryTake(out TimeSpan timestamp, out int bit)
+    internal bool TryTake(out TimeSpan timestamp, out int code)
     {
         if (_count == 0)
         {
             timestamp = default;
-            bit = 0;
+            code = 0;
             return false;
         }
 
         timestamp = TimeSpan.FromTicks(_timestampTicks[_head]);
-        bit = _bits[_head];
-        _head = (_head + 1) % _bits.Length;
+        code = _codes[_head];
+        _head = (_head + 1) % _codes.Length;
         _count--;
         return true;
     }

@@ -9,9 +9,14 @@ namespace GateController.Hardware.Readers.Wiegand;
 /// least <see cref="WiegandReaderOptions.InterFrameGapMilliseconds"/>, and closes the last frame once the lines
 /// have been quiet that long. Card frames become <see cref="CredentialPresented"/>, key bursts <see cref="KeyPressed"/>,
 /// and anything else a counted <see cref="FrameRejected"/> — never a card.
+/// Both edges of each line are watched: a data pulse lasts 20–100 µs, so a line whose falling edge is not followed
+/// by its rising edge within the inter-frame gap is held low (a reader that lost power, a shorted cable). The reader
+/// is then <see cref="ReaderState.Faulted"/> with a reason naming the line, the held edge never becomes a bit, and the
+/// rising edge that releases the line makes it <see cref="ReaderState.Ok"/> again.
 /// </summary>
 public sealed class WiegandReader : ICredentialReader, IDisposable
 {
+    private const int RisingEdgeCode = 2;
     private static readonly TimeSpan FloodWindow = TimeSpan.FromSeconds(1);
 
     private readonly GpioController _controller;
@@ -25,6 +30,10 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private readonly long[] _rejections = new long[Enum.GetValues<WiegandRejection>().Length];
     private readonly PinChangeEventHandler _onData0;
     private readonly PinChangeEventHandler _onData1;
+    private readonly TimeSpan?[] _lowSince = new TimeSpan?[2];
+    private readonly int[] _lowBitIndex = [-1, -1];
+    private readonly bool[] _heldLow = new bool[2];
+    private readonly string[] _lineLabels = new string[2];
 
     private readonly int _drainThreshold;
     private bool _timerArmed;
@@ -42,7 +51,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private bool _flooding;
 
     private ReaderState _state = ReaderState.Stopped;
-    private bool _stuckLow;
+    private bool _linesOpen;
+    private volatile int _heldLowMask;
     private DateTimeOffset? _lastFrameAt;
     private long _goodFrames;
     private long _badFrames;
@@ -71,8 +81,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         _ring = new WiegandEdgeRing(options.EdgeBufferCapacity);
         _drainThreshold = options.EdgeBufferCapacity / 4;
         _timer = timeProvider.CreateTimer(_ => Drain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _onData0 = (_, e) => OnEdge(e.Timestamp, 0);
-        _onData1 = (_, e) => OnEdge(e.Timestamp, 1);
+        _onData0 = (_, e) => OnEdge(e.Timestamp, 0, e.ChangeType == PinEventTypes.Rising);
+        _onData1 = (_, e) => OnEdge(e.Timestamp, 1, e.ChangeType == PinEventTypes.Rising);
     }
 
     /// <inheritdoc />
@@ -87,7 +97,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     /// <inheritdoc />
     public string ReaderId { get; }
 
-    /// <summary>Edges received on D0 and D1 since start.</summary>
+    /// <summary>Falling edges (bit pulses) received on D0 and D1 since start.</summary>
     public long EdgesReceived => Interlocked.Read(ref _edges);
 
     /// <summary>Edges lost because the ring was full.</summary>
@@ -170,7 +180,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
     private void Open()
     {
-        foreach (var (pin, name) in new[] { (_options.Data0Pin, "D0"), (_options.Data1Pin, "D1") })
+        int[] pins = [_options.Data0Pin, _options.Data1Pin];
+        foreach (var pin in pins)
         {
             if (!_controller.IsPinOpen(pin))
             {
@@ -178,21 +189,46 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             }
         }
 
-        _controller.RegisterCallbackForPinValueChangedEvent(_options.Data0Pin, PinEventTypes.Falling, _onData0);
-        _controller.RegisterCallbackForPinValueChangedEvent(_options.Data1Pin, PinEventTypes.Falling, _onData1);
-        var stuck = new[] { (_options.Data0Pin, "D0"), (_options.Data1Pin, "D1") }
-            .Where(line => !_controller.Read(line.Item1).IsHigh)
-            .Select(line => $"{line.Item2} (line {line.Item1} on {_controller.ChipName}) reads low while idle; check the wiring")
-            .FirstOrDefault();
-        SetState(stuck is null ? ReaderState.Starting : ReaderState.Faulted, stuck);
+        for (var line = 0; line < pins.Length; line++)
+        {
+            _lineLabels[line] = LineLabel(line, pins[line]);
+        }
+
+        const PinEventTypes bothEdges = PinEventTypes.Falling | PinEventTypes.Rising;
+        _controller.RegisterCallbackForPinValueChangedEvent(_options.Data0Pin, bothEdges, _onData0);
+        _controller.RegisterCallbackForPinValueChangedEvent(_options.Data1Pin, bothEdges, _onData1);
+        var openedAt = _controller.GetEventClockTime();
         lock (_frameLock)
         {
-            _stuckLow = stuck is not null;
+            _linesOpen = true;
+            var anyLow = false;
+            for (var line = 0; line < pins.Length; line++)
+            {
+                // A line that reads low while idle is held low from the start: no pulse is that long.
+                var low = !_controller.Read(pins[line]).IsHigh;
+                _lowSince[line] = low ? openedAt : null;
+                _lowBitIndex[line] = -1;
+                _heldLow[line] = low;
+                anyLow |= low;
+            }
+
+            _heldLowMask = HeldLowMask();
+
+            _state = anyLow ? ReaderState.Faulted : ReaderState.Starting;
+            if (anyLow)
+            {
+                _lastError = HeldLowReason();
+            }
         }
     }
 
     private void Close()
     {
+        lock (_frameLock)
+        {
+            _linesOpen = false;
+        }
+
         foreach (var pin in new[] { _options.Data0Pin, _options.Data1Pin })
         {
             if (_controller.IsPinOpen(pin))
@@ -200,6 +236,15 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
                 _controller.ClosePin(pin);
             }
         }
+    }
+
+    /// <summary>"D1 (GPIO6)" on a chip that names its lines like the Pi's header, else "D1 (line 6 on gpiochip0)".</summary>
+    private string LineLabel(int line, int pin)
+    {
+        var gpioName = "GPIO" + pin.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return _controller.TryGetPinNumber(gpioName, out var named) && named == pin
+            ? $"D{line} ({gpioName})"
+            : $"D{line} (line {pin} on {_controller.ChipName})";
     }
 
     private void SetState(ReaderState state, string? error)
@@ -214,21 +259,30 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         }
     }
 
-    private void OnEdge(TimeSpan timestamp, int bit)
+    /// <summary>Queues one edge: code 0/1 is a falling edge (a bit) on D0/D1, 2/3 a rising edge (the pulse's end).</summary>
+    private void OnEdge(TimeSpan timestamp, int line, bool rising)
     {
-        Interlocked.Increment(ref _edges);
+        if (!rising)
+        {
+            Interlocked.Increment(ref _edges);
+        }
+
         var due = Timeout.InfiniteTimeSpan;
         lock (_ringLock)
         {
-            if (!_ring.TryAdd(timestamp, bit))
+            if (!_ring.TryAdd(timestamp, rising ? line + RisingEdgeCode : line))
             {
                 _droppedEdges++;
                 _droppedSinceDrain++;
             }
 
-            if (!_timerArmed)
+            if (rising && (_heldLowMask & (1 << line)) != 0)
             {
-                _timerArmed = true;
+                // The release of a held line: drain now so that health recovers with the edge.
+                due = TimeSpan.Zero;
+            }
+            else if (!_timerArmed)
+            {
                 due = _gap;
             }
             else if (_ring.Count == _drainThreshold)
@@ -236,6 +290,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
                 // A flood is filling the ring faster than frames close: drain now rather than at the gap.
                 due = TimeSpan.Zero;
             }
+
+            _timerArmed = true;
         }
 
         if (due != Timeout.InfiniteTimeSpan)
@@ -253,7 +309,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             while (true)
             {
                 TimeSpan timestamp;
-                int bit;
+                int code;
                 lock (_ringLock)
                 {
                     if (_droppedSinceDrain > 0)
@@ -262,26 +318,37 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
                         _droppedSinceDrain = 0;
                     }
 
-                    if (!_ring.TryTake(out timestamp, out bit))
+                    if (!_ring.TryTake(out timestamp, out code))
                     {
                         break;
                     }
                 }
 
-                Append(timestamp, bit, events);
+                // Judged at each edge's own timestamp, so a late drain decides exactly as a timely one.
+                CheckHeldLow(timestamp);
+                if (code >= RisingEdgeCode)
+                {
+                    LineRose(code - RisingEdgeCode);
+                }
+                else
+                {
+                    Append(timestamp, code, events);
+                }
             }
 
             var now = _controller.GetEventClockTime();
+            CheckHeldLow(now);
             if (_frameBitCount > 0 && now - _lastEdge >= _gap)
             {
                 CloseFrame(events);
             }
 
+            var heldDue = NextHeldLowCheck(now);
             lock (_ringLock)
             {
                 rearm = _ring.Count > 0 ? TimeSpan.FromMilliseconds(1)
-                    : _frameBitCount > 0 ? _gap - (now - _lastEdge)
-                    : null;
+                    : _frameBitCount > 0 ? Earliest(_gap - (now - _lastEdge), heldDue)
+                    : heldDue;
                 _timerArmed = rearm is not null;
             }
         }
@@ -296,6 +363,12 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
     private void Append(TimeSpan timestamp, int bit, List<object> events)
     {
+        if (_lowSince[bit] is not null)
+        {
+            // A second falling edge without a rising one: the rise was missed, so the line was released in between.
+            LineRose(bit);
+        }
+
         if (_frameBitCount > 0 && timestamp - _lastEdge >= _gap)
         {
             CloseFrame(events);
@@ -309,8 +382,112 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         CountInWindow(timestamp, edges: 1, rejections: 0);
         _frameBits = (_frameBits << 1) | (uint)bit;
+        _lowSince[bit] = timestamp;
+        _lowBitIndex[bit] = _frameBitCount;
         _frameBitCount++;
         _lastEdge = timestamp;
+    }
+
+    /// <summary>Marks every line low for at least the gap as held low, taking its falling edge out of the frame.</summary>
+    private void CheckHeldLow(TimeSpan at)
+    {
+        if (!_linesOpen)
+        {
+            return;
+        }
+
+        // The later bit first, so that taking it out does not move the other line's bit.
+        var later = _lowBitIndex[0] > _lowBitIndex[1] ? 0 : 1;
+        if (MarkHeldLow(later, at) | MarkHeldLow(1 - later, at))
+        {
+            _state = ReaderState.Faulted;
+            _lastError = HeldLowReason();
+            _heldLowMask = HeldLowMask();
+        }
+    }
+
+    private bool MarkHeldLow(int line, TimeSpan at)
+    {
+        if (_heldLow[line] || _lowSince[line] is not { } since || at - since < _gap)
+        {
+            return false;
+        }
+
+        _heldLow[line] = true;
+        if (_lowBitIndex[line] >= 0)
+        {
+            RemoveBit(_lowBitIndex[line]);
+            _lowBitIndex[line] = -1;
+        }
+
+        return true;
+    }
+
+    /// <summary>A rising edge: the pulse (or the hold) on <paramref name="line"/> is over.</summary>
+    private void LineRose(int line)
+    {
+        _lowSince[line] = null;
+        _lowBitIndex[line] = -1;
+        if (!_heldLow[line])
+        {
+            return;
+        }
+
+        _heldLow[line] = false;
+        _heldLowMask = HeldLowMask();
+        if (_heldLowMask != 0)
+        {
+            _lastError = HeldLowReason();
+        }
+        else if (_state == ReaderState.Faulted && _linesOpen)
+        {
+            _state = ReaderState.Ok;
+        }
+    }
+
+    /// <summary>Takes the bit at <paramref name="index"/> (0 = first received) out of the frame being assembled.</summary>
+    private void RemoveBit(int index)
+    {
+        var fromEnd = _frameBitCount - 1 - index;
+        var below = _frameBits & ((1UL << fromEnd) - 1);
+        var above = fromEnd + 1 < 64 ? (_frameBits >> (fromEnd + 1)) << fromEnd : 0;
+        _frameBits = above | below;
+        _frameBitCount--;
+        for (var line = 0; line < _lowBitIndex.Length; line++)
+        {
+            if (_lowBitIndex[line] > index)
+            {
+                _lowBitIndex[line]--;
+            }
+        }
+    }
+
+    /// <summary>When a line now low would have been low for the gap; null if none is waiting to be judged.</summary>
+    private TimeSpan? NextHeldLowCheck(TimeSpan now)
+    {
+        TimeSpan? due = null;
+        for (var line = 0; line < _lowSince.Length; line++)
+        {
+            if (_linesOpen && !_heldLow[line] && _lowSince[line] is { } since)
+            {
+                due = Earliest(due, _gap - (now - since));
+            }
+        }
+
+        return due;
+    }
+
+    private int HeldLowMask() => (_heldLow[0] ? 1 : 0) | (_heldLow[1] ? 2 : 0);
+
+    private static TimeSpan? Earliest(TimeSpan? first, TimeSpan? second) =>
+        first is null ? second : second is null ? first : first < second ? first : second;
+
+    private string HeldLowReason()
+    {
+        var held = Enumerable.Range(0, _heldLow.Length).Where(line => _heldLow[line]).Select(line => _lineLabels[line]).ToList();
+        return held.Count == 1
+            ? $"data line {held[0]} held low; check the reader's power and cable"
+            : $"data lines {string.Join(" and ", held)} held low; check the reader's power and cable";
     }
 
     private void CloseFrame(List<object> events)
@@ -324,6 +501,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         _frameBits = 0;
         _frameBitCount = 0;
         _frameOverrun = false;
+        _lowBitIndex[0] = -1;
+        _lowBitIndex[1] = -1;
 
         if (rejection != WiegandRejection.None)
         {
@@ -337,11 +516,9 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         _goodFrames++;
         _lastFrameAt = at;
-        // A good frame proves the lines work, including after a line read low at start.
-        if (_state == ReaderState.Starting || (_state == ReaderState.Faulted && _stuckLow))
+        if (_state == ReaderState.Starting)
         {
             _state = ReaderState.Ok;
-            _stuckLow = false;
         }
 
         events.Add(decoded.Kind == WiegandFrameKind.Key
