@@ -9,7 +9,7 @@ public sealed record CameraHealth
     /// <summary>The current state.</summary>
     public required CameraState State { get; init; }
 
-    /// <summary>Frames per second over the last couple of seconds of capture.</summary>
+    /// <summary>Frames per second over the last 16 captured frames (0 before two frames, and after a fault).</summary>
     public double FramesPerSecond { get; init; }
 
     /// <summary>Frames handed to the reader.</summary>
