@@ -169,6 +169,29 @@ public sealed class CameraSourceTests
     }
 
     [Fact]
+    public async Task Dispose_FramesLeftUnread_ClearedAndReturned()
+    {
+        var time = new FakeTimeProvider();
+        var source = new ScriptedCameraSource(Options, time);
+        using var stop = new CancellationTokenSource();
+        var run = source.RunAsync(stop.Token);
+        var held = source.Publish(1);
+        Assert.True(source.Frames.TryRead(out var heldFrame));
+        var queued = new[] { source.Publish(2), source.Publish(3) };
+        await stop.CancelAsync();
+        await run;
+
+        var afterStop = source.Publish(4);
+        source.Dispose();
+
+        Assert.All(queued, image => Assert.True(image.IsDisposed, "a queued frame outlived the source"));
+        Assert.True(afterStop.IsDisposed, "a frame published after stopping was kept");
+        Assert.False(held.IsDisposed, "the frame the consumer holds belongs to the consumer");
+        heldFrame.Dispose();
+        Assert.True(held.IsDisposed);
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsListingProblems()
     {
         var exception = Assert.Throws<ArgumentException>(
