@@ -189,7 +189,7 @@ public sealed class FaceRecognition : IDisposable
             {
                 using var photo = Decode(jpeg);
                 var found = enrollment.Identify(photo, _matcher);
-                var score = found.Score ?? 0;
+                var score = found.Score is { } best && double.IsFinite(best) ? best : 0;
                 return new FaceIdentificationReport(found.FaceCount, found.Match is { Identified: true } ? found.Resident : null, score, found.Problem);
             }
         }
