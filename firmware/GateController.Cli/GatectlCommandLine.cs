@@ -67,6 +67,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(CardCommand(Act));
         root.Subcommands.Add(PinCommand(Act));
         root.Subcommands.Add(ConsentCommand(Act));
+        root.Subcommands.Add(FaceCommand(Act));
         root.Subcommands.Add(ImportCommand(Act));
         root.Subcommands.Add(EventsCommand(Act));
         root.Subcommands.Add(AuditCommand(Act));
@@ -114,6 +115,12 @@ public static partial class GatectlCommandLine
                 o.WriteLine($"access events:   {GatectlInvocation.Text(result["accessEvents"])}");
                 o.WriteLine($"door:            {GatectlInvocation.Text(result["door"])}");
                 o.WriteLine($"consent notice:  {GatectlInvocation.Text(result["consentNotice"])}");
+                var face = result["face"];
+                o.WriteLine(face is null
+                    ? "face:            unknown"
+                    : (bool)face["available"]!
+                        ? $"face:            available ({GatectlInvocation.Text(face["templates"])} templates)"
+                        : $"face:            unavailable: {GatectlInvocation.Text(face["reason"])}");
             });
         });
         return command;

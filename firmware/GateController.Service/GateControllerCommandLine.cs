@@ -1,5 +1,6 @@
 using GateController.Service.Admin;
 using GateController.Service.Configuration;
+using GateController.Service.Face;
 using GateController.Simulation.Scenarios;
 using GateController.Storage;
 using GateController.Storage.Keys;
@@ -169,7 +170,11 @@ internal static class GateControllerCommandLine
 
         using (store)
         {
-            using var server = new AdminServer(store, settings.Admin, TimeProvider.System, settings.Consent);
+            using var face = FaceRecognition.Open(settings.Face, store);
+            error.WriteLine(face.IsAvailable
+                ? $"gatecontrollerd: face recognition ready ({face.TemplateCount} templates of consenting residents)"
+                : $"gatecontrollerd: running without face recognition: {face.UnavailableReason}; card and PIN work as always");
+            using var server = new AdminServer(store, settings.Admin, TimeProvider.System, settings.Consent, face: face);
             try
             {
                 server.Start();

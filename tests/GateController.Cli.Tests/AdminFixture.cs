@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using GateController.Core.Privacy;
 using GateController.Service.Admin;
+using GateController.Service.Face;
 using GateController.Storage;
 using GateController.Storage.Keys;
 using Microsoft.Extensions.Time.Testing;
@@ -19,7 +20,7 @@ internal sealed class AdminFixture : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
 
-    public AdminFixture(int maximumRequestBytes = 1024 * 1024)
+    public AdminFixture(int maximumRequestBytes = 1024 * 1024, Func<GateStore, FaceRecognition>? face = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "gc-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
@@ -38,7 +39,8 @@ internal sealed class AdminFixture : IAsyncDisposable
         var notice = new ConsentNotice(NoticeVersion, "en", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "consent-notice.en.md")));
         Assert.True(ConsentNoticeCatalog.TryCreate([notice], NoticeVersion, out var catalog, out var problems), string.Join("; ", problems));
         var receipt = new ConsentReceiptOptions { ProcessorName = "Example Property Services", OfficeContact = "Building 3 office, 0571-00000000" };
-        Server = new AdminServer(Store, options, Time, new AdminConsentSettings(catalog!, receipt));
+        Face = face?.Invoke(Store);
+        Server = new AdminServer(Store, options, Time, new AdminConsentSettings(catalog!, receipt), face: Face);
         Server.Start();
         _serving = Server.RunAsync(_stop.Token);
     }
@@ -54,6 +56,9 @@ internal sealed class AdminFixture : IAsyncDisposable
     public GateStore Store { get; }
 
     public AdminServer Server { get; }
+
+    /// <summary>The face component, when one was given.</summary>
+    public FaceRecognition? Face { get; }
 
     /// <summary>Runs gatectl in-process against this server (adds --socket).</summary>
     public async Task<(int Status, string Output, string Error)> GatectlAsync(params string[] args) => await GatectlWithInputAsync(string.Empty, args);
@@ -89,6 +94,7 @@ internal sealed class AdminFixture : IAsyncDisposable
         await _stop.CancelAsync();
         await _serving;
         Server.Dispose();
+        Face?.Dispose();
         Store.Dispose();
         _stop.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);

@@ -3,6 +3,7 @@ using GateController.Core.Consents;
 using GateController.Core.Credentials;
 using GateController.Core.Privacy;
 using GateController.Core.Residents;
+using GateController.Service.Face;
 using GateController.Storage;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
@@ -38,6 +39,9 @@ internal sealed partial class AdminCommandHandler
         ["audit.verify"] = OperatorPermission.ViewReports,
         ["audit.export"] = OperatorPermission.Export,
         ["door.release"] = OperatorPermission.ReleaseDoor,
+        ["face.enroll"] = OperatorPermission.Enroll,
+        ["face.identify"] = OperatorPermission.ViewReports,
+        ["face.remove"] = OperatorPermission.Delete,
     };
 
     private readonly IGateStore _store;
@@ -45,9 +49,11 @@ internal sealed partial class AdminCommandHandler
     private readonly AdminConsentSettings? _consent;
     private readonly IManualDoorRelease? _door;
     private readonly TimeProvider _time;
+    private readonly FaceRecognition? _face;
 
-    public AdminCommandHandler(IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time)
+    public AdminCommandHandler(IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null)
     {
+        _face = face;
         _store = store;
         _consent = consent;
         _door = door;
@@ -109,6 +115,9 @@ internal sealed partial class AdminCommandHandler
             "events" => Events(args, operatorName),
             "audit.verify" => VerifyAudit(operatorName),
             "audit.export" => ExportAudit(args, operatorName),
+            "face.enroll" => EnrollFace(args, operatorName),
+            "face.identify" => IdentifyFace(args, operatorName),
+            "face.remove" => RemoveFace(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };
@@ -127,6 +136,7 @@ internal sealed partial class AdminCommandHandler
             ["accessEvents"] = _store.CountAccessEvents(),
             ["door"] = _door is null ? "no door path in this mode" : "attached",
             ["consentNotice"] = _consent?.Catalog.CurrentVersion,
+            ["face"] = FaceStatus(),
         };
     }
 
@@ -165,6 +175,7 @@ internal sealed partial class AdminCommandHandler
         var resident = RequireResident(args.RequiredResident("id"));
         var moved = resident with { Status = ResidentStatus.MovedOut };
         _store.UpdateResident(moved, operatorName);
+        _face?.Reload();
         return new JsonObject { ["resident"] = AdminJson.Resident(moved) };
     }
 
@@ -172,6 +183,7 @@ internal sealed partial class AdminCommandHandler
     {
         var id = args.RequiredResident("id");
         _store.DeleteResident(id, operatorName);
+        _face?.Reload();
         return new JsonObject { ["deleted"] = id.Value };
     }
 
@@ -259,6 +271,7 @@ internal sealed partial class AdminCommandHandler
             var other => throw new AdminCommandException($"channel must be office or gate, not '{other}'"),
         };
         var record = _store.WithdrawConsent(id, ConsentKind.Face, channel, operatorName);
+        _face?.Reload();
         return new JsonObject { ["consent"] = AdminJson.Consent(record) };
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
+using GateController.Service.Face;
 using GateController.Storage;
 
 namespace GateController.Service.Admin;
@@ -25,7 +26,8 @@ public sealed class AdminServer : IDisposable
     private bool _disposed;
 
     /// <summary>Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.</summary>
-    public AdminServer(IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null)
+    public AdminServer(
+        IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,7 +39,7 @@ public sealed class AdminServer : IDisposable
         }
 
         _options = options;
-        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider);
+        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face);
     }
 
     /// <summary>The socket's path.</summary>

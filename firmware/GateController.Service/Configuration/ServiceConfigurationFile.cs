@@ -16,4 +16,6 @@ internal sealed class ServiceConfigurationFile
     public List<AdminOperator>? Operators { get; set; }
 
     public ConsentConfigurationFile? Consent { get; set; }
+
+    public FaceConfigurationFile? Face { get; set; }
 }

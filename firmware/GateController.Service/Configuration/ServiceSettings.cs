@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GateController.Core.Privacy;
 using GateController.Service.Admin;
+using GateController.Service.Face;
 using GateController.Storage;
 
 namespace GateController.Service.Configuration;
@@ -16,6 +17,8 @@ internal sealed class ServiceSettings
     public GateStoreOptions Store { get; } = new();
 
     public AdminServerOptions Admin { get; } = new();
+
+    public FaceRecognitionOptions Face { get; } = new();
 
     public string KeyFile { get; set; } = DefaultKeyFile;
 
@@ -66,6 +69,15 @@ internal sealed class ServiceSettings
             }
         }
 
+        if (file.Face is { } face)
+        {
+            Face.Enabled = face.Enabled ?? Face.Enabled;
+            Face.ModelDirectory = face.ModelDirectory ?? Face.ModelDirectory;
+            Face.ManifestPath = face.ManifestPath ?? Face.ManifestPath;
+            Face.OnnxRuntimeLibraryPath = face.OnnxRuntimeLibraryPath ?? Face.OnnxRuntimeLibraryPath;
+            Face.IntraOpThreadCount = face.IntraOpThreadCount ?? Face.IntraOpThreadCount;
+        }
+
         if (file.Consent is not null)
         {
             ConsentFile = file.Consent;
@@ -73,13 +85,14 @@ internal sealed class ServiceSettings
         }
     }
 
-    /// <summary>Applies GATECONTROLLER_DATA_DIR, _KEY_FILE, _ADMIN_SOCKET and _ADMIN_SOCKET_GROUP over the files.</summary>
+    /// <summary>Applies GATECONTROLLER_DATA_DIR, _KEY_FILE, _ADMIN_SOCKET, _ADMIN_SOCKET_GROUP and _FACE_MODEL_DIR over the files.</summary>
     public void ApplyEnvironment(Func<string, string?> environment)
     {
         Store.DataDirectory = NonEmpty(environment("GATECONTROLLER_DATA_DIR")) ?? Store.DataDirectory;
         KeyFile = NonEmpty(environment("GATECONTROLLER_KEY_FILE")) ?? KeyFile;
         Admin.SocketPath = NonEmpty(environment("GATECONTROLLER_ADMIN_SOCKET")) ?? Admin.SocketPath;
         Admin.SocketGroup = NonEmpty(environment("GATECONTROLLER_ADMIN_SOCKET_GROUP")) ?? Admin.SocketGroup;
+        Face.ModelDirectory = NonEmpty(environment("GATECONTROLLER_FACE_MODEL_DIR")) ?? Face.ModelDirectory;
     }
 
     /// <summary>Checks everything and builds the consent settings; returns false when <see cref="Problems"/> is not empty.</summary>
@@ -87,6 +100,7 @@ internal sealed class ServiceSettings
     {
         Problems.AddRange(Store.Validate().Select(p => $"store: {p}"));
         Problems.AddRange(Admin.Validate().Select(p => $"admin: {p}"));
+        Problems.AddRange(Face.Validate());
         if (string.IsNullOrWhiteSpace(KeyFile) || !Path.IsPathFullyQualified(KeyFile))
         {
             Problems.Add($"KeyFile must be an absolute path, not '{KeyFile}'");
