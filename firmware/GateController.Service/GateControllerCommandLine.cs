@@ -171,9 +171,19 @@ internal static class GateControllerCommandLine
         using (store)
         {
             using var face = FaceRecognition.Open(settings.Face, store);
-            error.WriteLine(face.IsAvailable
-                ? $"gatecontrollerd: face recognition ready ({face.TemplateCount} templates of consenting residents)"
-                : $"gatecontrollerd: running without face recognition: {face.UnavailableReason}; card and PIN work as always");
+            if (face.IsAvailable)
+            {
+                output.WriteLine($"gatecontrollerd: face recognition ready ({face.TemplateCount} templates of consenting residents)");
+            }
+            else if (!settings.Face.Enabled)
+            {
+                output.WriteLine("gatecontrollerd: face recognition is off (face.enabled is false); card and PIN work as always");
+            }
+            else
+            {
+                // Degraded, not failed: the door path never depends on face (P1).
+                error.WriteLine($"gatecontrollerd: running without face recognition: {face.UnavailableReason}; card and PIN work as always");
+            }
             using var server = new AdminServer(store, settings.Admin, TimeProvider.System, settings.Consent, face: face);
             try
             {
