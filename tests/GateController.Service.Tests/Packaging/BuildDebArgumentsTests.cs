@@ -7,7 +7,7 @@ public sealed class BuildDebArgumentsTests
 
     [Theory]
     [InlineData(new[] { "--arch", "sparc" }, "--arch must be amd64, arm64 or all")]
-    [InlineData(new[] { "--compression", "lzma" }, "--compression must be xz or gzip")]
+    [InlineData(new[] { "--compression", "lzma" }, "--compression must be xz, gzip or none")]
     [InlineData(new[] { "--version", "v1.0" }, "is not a Debian version")]
     [InlineData(new[] { "--frobnicate" }, "unknown argument '--frobnicate'")]
     [InlineData(new[] { "--output" }, "--output needs a value")]
