@@ -138,11 +138,21 @@ public sealed class Amd64PackageInstallTests(DebianPackagesFixture packages)
     }
 
     [Fact]
-    public void Postinst_Configure_AddsTheUserOnlyToDeviceGroupsThatExist()
+    public void Postinst_Configure_AddsTheUserToTheFourDeviceGroups()
     {
         var memberships = Root.Stubs.Calls.Where(call => call.StartsWith("usermod ", StringComparison.Ordinal)).ToList();
 
-        Assert.Equal(DebianPackagesFixture.ExistingDeviceGroups.Select(group => $"usermod --append --groups {group} gatecontroller"), memberships);
+        Assert.Equal(["gpio", "spi", "input", "video"], memberships.Select(call => call.Split(' ')[3]));
+        Assert.All(memberships, call => Assert.EndsWith(" gatecontroller", call, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Postinst_Configure_CreatesOnlyTheDeviceGroupsThisSystemLacks()
+    {
+        var created = Root.Stubs.Calls.Where(call => call.StartsWith("addgroup ", StringComparison.Ordinal)).ToList();
+
+        // The stubbed getent knows gpio and video; spi and input are missing, as on a PC.
+        Assert.Equal(["addgroup --system --quiet gatecontroller", "addgroup --system --quiet spi", "addgroup --system --quiet input"], created);
     }
 
     [Fact]
