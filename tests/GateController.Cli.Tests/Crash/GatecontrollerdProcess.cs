@@ -108,12 +108,8 @@ internal sealed class GatecontrollerdProcess : IDisposable
     public string Describe() =>
         (_process.HasExited ? $"gatecontrollerd exited with status {_process.ExitCode}" : "gatecontrollerd still running") + $"; stderr: {StandardError}";
 
-    /// <summary>Sends SIGKILL and waits until the process is gone.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: false);
-        await _process.WaitForExitAsync();
-    }
+    /// <summary>Sends SIGKILL (nothing when the process has already ended).</summary>
+    public void Kill() => _process.Kill(entireProcessTree: false);
 
     public void Dispose()
     {

@@ -72,7 +72,7 @@ public sealed class ServiceCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Streams every lifecycle's changes over <see cref="Connections"/> connections and SIGKILLs the service when the
+    /// Streams every lifecycle's changes over <see cref="Connections"/> connections and SIGKILLs the service as soon as the
     /// <paramref name="killAfterAcknowledgements"/>th acknowledgement arrives, other requests still on the wire.
     /// </summary>
     private static async Task<bool> ChangeThenKillAsync(
@@ -139,6 +139,7 @@ public sealed class ServiceCrashTests(ITestOutputHelper output)
                     lifecycle.Acknowledged++;
                     if (Interlocked.Increment(ref acknowledgements) == killAfterAcknowledgements)
                     {
+                        service.Kill();
                         killPoint.TrySetResult();
                     }
                 }
@@ -148,9 +149,10 @@ public sealed class ServiceCrashTests(ITestOutputHelper output)
         try
         {
             var working = Task.WhenAll(clients.Select(WorkAsync));
-            var first = await Task.WhenAny(killPoint.Task, working);
-            var killed = first == killPoint.Task;
-            await service.KillAsync();
+            await Task.WhenAny(killPoint.Task, working);
+            var killed = killPoint.Task.IsCompleted;
+            service.Kill();
+            await service.WaitForExitAsync(TimeSpan.FromSeconds(30));
             await working;
             Assert.Empty(failures);
             return killed;
