@@ -139,8 +139,8 @@ public sealed class ServiceCrashTests(ITestOutputHelper output)
                     lifecycle.Acknowledged++;
                     if (Interlocked.Increment(ref acknowledgements) == killAfterAcknowledgements)
                     {
-                        service.Kill();
                         killPoint.TrySetResult();
+                        service.Kill();
                     }
                 }
             }
@@ -154,7 +154,7 @@ public sealed class ServiceCrashTests(ITestOutputHelper output)
             service.Kill();
             await service.WaitForExitAsync(TimeSpan.FromSeconds(30));
             await working;
-            Assert.Empty(failures);
+            Assert.True(failures.Count == 0, string.Join("; ", failures));
             return killed;
         }
         finally
