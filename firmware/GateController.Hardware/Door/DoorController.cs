@@ -1,6 +1,8 @@
 using GateController.Core.Door;
 using CoreBuzzerPattern = GateController.Core.Door.BuzzerPattern;
 
+using GateController.Hardware.Gate;
+
 namespace GateController.Hardware.Door;
 
 /// <summary>
@@ -100,6 +102,23 @@ public sealed class DoorController : IDisposable
 
     /// <summary>The credential or keypad is locked out.</summary>
     public void SignalLockedOut() => _machine.SignalLockedOut();
+
+    /// <summary>Carries out a decision's <paramref name="response"/>: grant, deny or locked out; <see cref="DoorResponse.None"/> changes nothing.</summary>
+    public void Respond(DoorResponse response)
+    {
+        switch (response)
+        {
+            case DoorResponse.Grant:
+                Grant();
+                break;
+            case DoorResponse.Deny:
+                Deny();
+                break;
+            case DoorResponse.LockedOut:
+                SignalLockedOut();
+                break;
+        }
+    }
 
     /// <summary>Stops following the machine, de-energises the relay and releases every line.</summary>
     public void Dispose()

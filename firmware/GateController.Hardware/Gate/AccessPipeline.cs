@@ -240,18 +240,7 @@ public sealed class AccessPipeline : IDisposable
 
             try
             {
-                switch (response)
-                {
-                    case DoorResponse.Grant:
-                        _door.Grant();
-                        break;
-                    case DoorResponse.Deny:
-                        _door.Deny();
-                        break;
-                    case DoorResponse.LockedOut:
-                        _door.SignalLockedOut();
-                        break;
-                }
+                _door.Respond(response);
             }
 #pragma warning disable CA1031 // The door's fault is counted; the next credential still gets its decision.
             catch (Exception)

@@ -36,6 +36,9 @@ internal sealed unsafe class GpioLineEventPump : IDisposable
     /// <summary>Records read so far.</summary>
     internal long EventsRead { get; private set; }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for the pump to stop by itself (after a fault); true if it has.</summary>
+    internal bool WaitForStop(TimeSpan timeout) => _thread.Join(timeout);
+
     /// <summary>Stops the thread and waits for it.</summary>
     public void Dispose()
     {

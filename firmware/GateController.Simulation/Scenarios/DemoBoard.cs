@@ -114,18 +114,7 @@ internal sealed class DemoBoard : IDisposable
     public ScenarioDecision Present(CredentialPresented credential)
     {
         var decision = _decide(credential);
-        switch (Response(decision))
-        {
-            case DoorResponse.Grant:
-                _door.Grant();
-                break;
-            case DoorResponse.Deny:
-                _door.Deny();
-                break;
-            case DoorResponse.LockedOut:
-                _door.SignalLockedOut();
-                break;
-        }
+        _door.Respond(Response(decision));
 
         return decision;
     }

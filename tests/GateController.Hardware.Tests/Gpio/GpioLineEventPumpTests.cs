@@ -33,8 +33,9 @@ public sealed unsafe class GpioLineEventPumpTests
         {
             using var pump = new GpioLineEventPump(readEnd, "test line", _ => { });
             writeEnd.Dispose();
-            pump.Dispose();
 
+            Assert.True(pump.WaitForStop(TimeSpan.FromSeconds(30)), "the pump did not stop when its peer closed");
+            pump.Dispose();
             Assert.NotNull(pump.Fault);
             Assert.Contains("test line", pump.Fault.Message, StringComparison.Ordinal);
         }
