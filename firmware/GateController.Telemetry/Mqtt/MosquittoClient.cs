@@ -311,6 +311,21 @@ public sealed unsafe class MosquittoClient : IDisposable
         return GCHandle.FromIntPtr(userData).Target as MosquittoClient;
     }
 
+    /// <summary>Raises one of the client's events from a native callback; nothing may escape into native code.</summary>
+    private void Raise<TArgs>(Func<MosquittoClient, EventHandler<TArgs>?> handler, TArgs args, string callback)
+    {
+        try
+        {
+            handler(this)?.Invoke(this, args);
+        }
+#pragma warning disable CA1031 // Nothing may escape into native code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ReportFault(callback, exception);
+        }
+    }
+
     private void ReportFault(string callback, Exception exception)
     {
         Interlocked.Increment(ref _callbackFaults);
@@ -327,67 +342,16 @@ public sealed unsafe class MosquittoClient : IDisposable
     }
 
     [UnmanagedCallersOnly]
-    private static void OnConnectNative(IntPtr mosquitto, IntPtr userData, int resultCode)
-    {
-        var client = FromUserData(userData);
-        if (client is null)
-        {
-            return;
-        }
-
-        try
-        {
-            client.Connected?.Invoke(client, new MqttConnectionEventArgs(resultCode));
-        }
-#pragma warning disable CA1031 // Nothing may escape into native code.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            client.ReportFault("connect", exception);
-        }
-    }
+    private static void OnConnectNative(IntPtr mosquitto, IntPtr userData, int resultCode) =>
+        FromUserData(userData)?.Raise(c => c.Connected, new MqttConnectionEventArgs(resultCode), "connect");
 
     [UnmanagedCallersOnly]
-    private static void OnDisconnectNative(IntPtr mosquitto, IntPtr userData, int resultCode)
-    {
-        var client = FromUserData(userData);
-        if (client is null)
-        {
-            return;
-        }
-
-        try
-        {
-            client.Disconnected?.Invoke(client, new MqttConnectionEventArgs(resultCode));
-        }
-#pragma warning disable CA1031 // Nothing may escape into native code.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            client.ReportFault("disconnect", exception);
-        }
-    }
+    private static void OnDisconnectNative(IntPtr mosquitto, IntPtr userData, int resultCode) =>
+        FromUserData(userData)?.Raise(c => c.Disconnected, new MqttConnectionEventArgs(resultCode), "disconnect");
 
     [UnmanagedCallersOnly]
-    private static void OnPublishNative(IntPtr mosquitto, IntPtr userData, int messageId)
-    {
-        var client = FromUserData(userData);
-        if (client is null)
-        {
-            return;
-        }
-
-        try
-        {
-            client.Published?.Invoke(client, new MqttPublishedEventArgs(messageId));
-        }
-#pragma warning disable CA1031 // Nothing may escape into native code.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            client.ReportFault("publish", exception);
-        }
-    }
+    private static void OnPublishNative(IntPtr mosquitto, IntPtr userData, int messageId) =>
+        FromUserData(userData)?.Raise(c => c.Published, new MqttPublishedEventArgs(messageId), "publish");
 
     [UnmanagedCallersOnly]
     private static void OnLogNative(IntPtr mosquitto, IntPtr userData, int level, IntPtr text)
