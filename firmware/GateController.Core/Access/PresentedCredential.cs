@@ -69,6 +69,6 @@ public readonly struct PresentedCredential
     public static PresentedCredential From(CredentialPresented credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
-        return new PresentedCredential(credential.Kind, SecondFactorKind.None, false);
+        return new PresentedCredential(credential.Kind, SecondFactorKind.None, credential.Kind == CredentialKind.Face && credential.FaceLivenessPassed);
     }
 }

@@ -1,4 +1,5 @@
 using GateController.Core.Credentials;
+using GateController.Core.Residents;
 
 namespace GateController.Core.Readers;
 
@@ -25,7 +26,7 @@ public sealed class CredentialPresented
     /// <summary>The configured name of the reader that produced this credential.</summary>
     public string ReaderId { get; }
 
-    /// <summary>Card, PIN or visitor code.</summary>
+    /// <summary>Card, PIN, visitor code or face.</summary>
     public CredentialKind Kind { get; }
 
     /// <summary>The card's format; meaningful only when <see cref="Kind"/> is <see cref="CredentialKind.Card"/>.</summary>
@@ -43,6 +44,16 @@ public sealed class CredentialPresented
 
     /// <summary>When the reader completed the credential (for Wiegand: the last edge's kernel timestamp).</summary>
     public DateTimeOffset PresentedAt { get; }
+
+    /// <summary>
+    /// For a face: the resident whose consented template the probe matched (the face pipeline matches only templates of
+    /// residents with an active face consent). Null for every other kind. The probe itself (image, embedding) never
+    /// travels with the credential.
+    /// </summary>
+    public ResidentId? FaceResident { get; private init; }
+
+    /// <summary>For a face: whether the liveness check passed on the probe; false for every other kind.</summary>
+    public bool FaceLivenessPassed { get; private init; }
 
     /// <summary>A card read by <paramref name="readerId"/>.</summary>
     public static CredentialPresented ForCard(string readerId, CardFormat format, ReadOnlySpan<byte> uid, DateTimeOffset presentedAt)
@@ -63,13 +74,33 @@ public sealed class CredentialPresented
     public static CredentialPresented ForVisitorCode(string readerId, string digits, DateTimeOffset presentedAt) =>
         new(readerId, CredentialKind.VisitorCode, default, [], RequireDigits(digits), presentedAt);
 
+    /// <summary>
+    /// A face seen by the camera <paramref name="readerId"/> that matched <paramref name="resident"/>'s consented
+    /// template; <paramref name="livenessPassed"/> says whether the probe passed the liveness check.
+    /// </summary>
+    public static CredentialPresented ForFace(string readerId, ResidentId resident, bool livenessPassed, DateTimeOffset presentedAt)
+    {
+        if (resident.Value is null)
+        {
+            throw new ArgumentException("a face credential must name the matched resident", nameof(resident));
+        }
+
+        return new CredentialPresented(readerId, CredentialKind.Face, default, [], string.Empty, presentedAt)
+        {
+            FaceResident = resident,
+            FaceLivenessPassed = livenessPassed,
+        };
+    }
+
     /// <summary>The card identifier as upper-case hexadecimal, for the store's keyed hash and for tests; never log it.</summary>
     public string CardUidHex() => Convert.ToHexString(_cardUid);
 
     /// <inheritdoc />
     public override string ToString() => Kind == CredentialKind.Card
         ? $"{Kind} ({CardFormat}, {_cardUid.Length} bytes) from {ReaderId}"
-        : $"{Kind} ({Digits.Length} digits) from {ReaderId}";
+        : Kind == CredentialKind.Face
+            ? $"{Kind} from {ReaderId}"
+            : $"{Kind} ({Digits.Length} digits) from {ReaderId}";
 
     private static string RequireDigits(string digits)
     {

@@ -1,6 +1,7 @@
 using GateController.Core.Access;
 using GateController.Core.Credentials;
 using GateController.Core.Readers;
+using GateController.Core.Residents;
 
 namespace GateController.Core.Tests.Access;
 
@@ -38,6 +39,25 @@ public sealed class PresentedCredentialTests
         Assert.Equal(CredentialKind.Pin, PresentedCredential.From(CredentialPresented.ForPin("keypad", "1234", At)).Kind);
         Assert.Equal(CredentialKind.VisitorCode, PresentedCredential.From(CredentialPresented.ForVisitorCode("keypad", "998877", At)).Kind);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void From_FaceCredential_CarriesLivenessAndNamesNoSecret(bool livenessPassed)
+    {
+        var face = CredentialPresented.ForFace("camera", ResidentId.Parse("R0001"), livenessPassed, At);
+        var presented = PresentedCredential.From(face);
+        Assert.Equal(CredentialKind.Face, presented.Kind);
+        Assert.Equal(livenessPassed, presented.LivenessPassed);
+        Assert.Equal(ResidentId.Parse("R0001"), face.FaceResident);
+        Assert.True(face.CardUid.IsEmpty);
+        Assert.Equal(string.Empty, face.Digits);
+        Assert.DoesNotContain("R0001", face.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForFace_DefaultResident_Throws() =>
+        Assert.Throws<ArgumentException>(() => CredentialPresented.ForFace("camera", default, true, At));
 
     [Theory]
     [InlineData("north-gate", true)]
