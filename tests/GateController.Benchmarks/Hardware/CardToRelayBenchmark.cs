@@ -127,7 +127,8 @@ public class CardToRelayBenchmark
         Console.WriteLine($"// {what}: n={sorted.Length} p50={Ms(0.50)} ms p90={Ms(0.90)} ms p99={Ms(0.99)} ms max={Ms(1.0)} ms");
     }
 
-    private static ulong H10301(int facility, int card)
+    /// <summary>A 26-bit H10301 frame with its parity bits.</summary>
+    internal static ulong H10301(int facility, int card)
     {
         var data = ((ulong)facility << 16) | (uint)card;
         var even = (ulong)(BitOperations.PopCount(data >> 12) & 1);
