@@ -31,7 +31,18 @@ internal static class DiagRunner
         var password = options.PasswordFile is { } passwordFile ? ReadPassword(passwordFile) : null;
         using var duration = options.Duration is { } span ? new CancellationTokenSource(span, run.Environment.Time) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(run.CancellationToken, duration.Token);
-        using var subscriber = await DiagSubscriber.ConnectAsync(options, password, run.CancellationToken).ConfigureAwait(false);
+        DiagSubscriber subscriber;
+        try
+        {
+            subscriber = await DiagSubscriber.ConnectAsync(options, password, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C or --duration while connecting: nothing to show.
+            return 0;
+        }
+
+        using var connected = subscriber;
         var terminal = ReferenceEquals(run.Output, Console.Out) && !Console.IsOutputRedirected;
         var dashboard = new DiagDashboard();
         var documents = 0;
