@@ -41,8 +41,11 @@ public sealed class TelemetryOptions
     /// <summary>First reconnect delay.</summary>
     public TimeSpan ReconnectDelayMinimum { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest reconnect delay (exponential backoff up to it); short, so the outbox flushes within seconds of the broker's return.</summary>
-    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// Longest reconnect delay (exponential backoff up to it); short, so the unit is back and its outbox sent within
+    /// seconds of the broker's return (a refused connect to a broker that is down costs next to nothing).
+    /// </summary>
+    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often health is published even without a change.</summary>
     public TimeSpan HealthInterval { get; set; } = TimeSpan.FromSeconds(60);

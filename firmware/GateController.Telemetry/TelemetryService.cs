@@ -279,6 +279,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                     continue;
                 }
 
+                var reconnect = false;
                 lock (_clientLock)
                 {
                     if (_client is null || stoppingToken.IsCancellationRequested)
@@ -290,10 +291,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                     {
                         client.Disconnect();
                         client.StopLoop();
-                        if (client.TryStartConnect(_options.BrokerHost, _options.BrokerPort, _options.KeepAliveSeconds, out _))
-                        {
-                            client.StartLoop();
-                        }
+                        reconnect = true;
                     }
                     catch (MosquittoException)
                     {
@@ -302,6 +300,20 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
                     Interlocked.Increment(ref _connectionRestarts);
                     Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
+                }
+
+                if (reconnect)
+                {
+                    // A broker still away refuses the connect: keep trying with the reconnect backoff (not only on the
+                    // next tick), so the unit is back within the longest reconnect delay of the broker's return.
+                    try
+                    {
+                        await ConnectAsync(client, stoppingToken);
+                    }
+                    catch (MosquittoException)
+                    {
+                        // Retried on the next tick.
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
 using GateController.Core.Readers;
+using GateController.Hardware.Readers;
 
 namespace GateController.Hardware.Keypad;
 
@@ -20,7 +21,7 @@ public sealed class PinEntry : ICredentialReader, IDisposable
     private DateTimeOffset _lastKeyAt;
     private DateTimeOffset? _followUpUntil;
     private long _timedOutEntries;
-    private long _handlerFaults;
+    private readonly ReaderStatusTracker _events;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     public PinEntry(ICredentialReader inner, PinEntryOptions options, TimeProvider timeProvider)
@@ -35,6 +36,7 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         }
 
         _inner = inner;
+        _events = new ReaderStatusTracker(inner.ReaderId);
         _options = options;
         _timeProvider = timeProvider;
         _digits = new char[options.MaximumDigits];
@@ -56,7 +58,7 @@ public sealed class PinEntry : ICredentialReader, IDisposable
     /// <inheritdoc />
     public string ReaderId => _inner.ReaderId;
 
-    /// <inheritdoc />
+    /// <summary>The wrapped reader's health (a <see cref="ReaderStatusTracker"/> snapshot for every reader family): PIN entry adds no frames of its own.</summary>
     public ReaderHealth Health => _inner.Health;
 
     /// <summary>Entries cleared because the keypad went quiet.</summary>
@@ -75,7 +77,7 @@ public sealed class PinEntry : ICredentialReader, IDisposable
     }
 
     /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+    public long HandlerFaults => _events.HandlerFaults;
 
     /// <inheritdoc />
     public Task RunAsync(CancellationToken cancellationToken) => _inner.RunAsync(cancellationToken);
@@ -101,10 +103,10 @@ public sealed class PinEntry : ICredentialReader, IDisposable
             OpenFollowUp(_timeProvider.GetUtcNow());
         }
 
-        Raise(() => CredentialPresented?.Invoke(this, credential));
+        _events.Raise(CredentialPresented, this, credential);
     }
 
-    private void OnRejected(object? sender, FrameRejected rejected) => Raise(() => FrameRejected?.Invoke(this, rejected));
+    private void OnRejected(object? sender, FrameRejected rejected) => _events.Raise(FrameRejected, this, rejected);
 
     private void OnKey(object? sender, KeyPressed key)
     {
@@ -127,13 +129,13 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         switch (result)
         {
             case KeyPressed passed:
-                Raise(() => KeyPressed?.Invoke(this, passed));
+                _events.Raise(KeyPressed, this, passed);
                 break;
             case CredentialPresented pin:
-                Raise(() => CredentialPresented?.Invoke(this, pin));
+                _events.Raise(CredentialPresented, this, pin);
                 break;
             case FrameRejected rejected:
-                Raise(() => FrameRejected?.Invoke(this, rejected));
+                _events.Raise(FrameRejected, this, rejected);
                 break;
         }
     }
@@ -198,19 +200,5 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         Array.Clear(_digits);
         _digitCount = 0;
         _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-    }
-
-    private void Raise(Action raise)
-    {
-        try
-        {
-            raise();
-        }
-#pragma warning disable CA1031 // A handler's fault must not stop PIN entry.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            Interlocked.Increment(ref _handlerFaults);
-        }
     }
 }

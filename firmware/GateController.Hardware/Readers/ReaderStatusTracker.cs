@@ -3,10 +3,14 @@ using GateController.Core.Readers;
 namespace GateController.Hardware.Readers;
 
 /// <summary>
-/// Thread-safe health counters and event raising shared by the MFRC522, USB keyboard-wedge and matrix keypad readers;
-/// holds no card data. The state is <see cref="ReaderState.Flooding"/> while at least <see cref="FloodRejections"/> of
-/// the last <see cref="FloodWindow"/> frames were rejected. Handler exceptions are caught and counted in
-/// <see cref="HandlerFaults"/> so a subscriber can never stop a reader loop.
+/// Thread-safe health counters and event raising shared by every reader (MFRC522, USB keyboard wedge, matrix keypad,
+/// Wiegand); holds no card data. For a reader whose frames show whether it works (the default), a good frame makes it
+/// <see cref="ReaderState.Ok"/> and the state is <see cref="ReaderState.Flooding"/> while at least
+/// <see cref="FloodRejections"/> of the last <see cref="FloodWindow"/> frames were rejected. A line reader
+/// (<see cref="ForLineReader"/>, Wiegand) judges faults and flooding from its lines itself: frames only count, a good
+/// frame only ends <see cref="ReaderState.Starting"/>, and the reader passes its flooding verdict to
+/// <see cref="Snapshot"/>. Handler exceptions are caught and counted in <see cref="HandlerFaults"/> so a subscriber can
+/// never stop a reader loop.
 /// </summary>
 internal sealed class ReaderStatusTracker
 {
@@ -17,6 +21,7 @@ internal sealed class ReaderStatusTracker
     private readonly bool[] _recentRejections = new bool[FloodWindow];
     private int _recentIndex;
     private readonly string _readerId;
+    private readonly bool _framesDecideState;
     private ReaderState _state;
     private DateTimeOffset? _lastFrameAt;
     private long _goodFrames;
@@ -26,10 +31,19 @@ internal sealed class ReaderStatusTracker
 
     /// <summary>A tracker for <paramref name="readerId"/> whose state starts at <paramref name="initialState"/>.</summary>
     internal ReaderStatusTracker(string readerId, ReaderState initialState = ReaderState.Starting)
+        : this(readerId, initialState, framesDecideState: true)
+    {
+    }
+
+    private ReaderStatusTracker(string readerId, ReaderState initialState, bool framesDecideState)
     {
         _readerId = readerId;
         _state = initialState;
+        _framesDecideState = framesDecideState;
     }
+
+    /// <summary>A tracker for a reader that judges faults and flooding from its lines (Wiegand); starts <see cref="ReaderState.Stopped"/>.</summary>
+    internal static ReaderStatusTracker ForLineReader(string readerId) => new(readerId, ReaderState.Stopped, framesDecideState: false);
 
     /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
     internal long HandlerFaults
@@ -55,11 +69,13 @@ internal sealed class ReaderStatusTracker
         }
     }
 
-    internal ReaderHealth Snapshot()
+    /// <summary>The health now; <paramref name="flooding"/> (a line reader's own verdict) turns Ok or Starting into Flooding.</summary>
+    internal ReaderHealth Snapshot(bool flooding = false)
     {
         lock (_gate)
         {
-            return new ReaderHealth(_readerId, _state, _lastFrameAt, _goodFrames, _badFrames, _lastError);
+            var state = flooding && (_state is ReaderState.Ok or ReaderState.Starting) ? ReaderState.Flooding : _state;
+            return new ReaderHealth(_readerId, state, _lastFrameAt, _goodFrames, _badFrames, _lastError);
         }
     }
 
@@ -69,8 +85,15 @@ internal sealed class ReaderStatusTracker
         {
             _goodFrames++;
             _lastFrameAt = at;
-            Remember(rejected: false);
-            _state = WorkingState();
+            if (_framesDecideState)
+            {
+                Remember(rejected: false);
+                _state = WorkingState();
+            }
+            else if (_state == ReaderState.Starting)
+            {
+                _state = ReaderState.Ok;
+            }
         }
     }
 
@@ -80,10 +103,13 @@ internal sealed class ReaderStatusTracker
         {
             _badFrames++;
             _lastError = reason;
-            Remember(rejected: true);
-            if (_state != ReaderState.Faulted)
+            if (_framesDecideState)
             {
-                _state = WorkingState();
+                Remember(rejected: true);
+                if (_state != ReaderState.Faulted)
+                {
+                    _state = WorkingState();
+                }
             }
         }
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using GateController.Hardware.Interop;
@@ -140,38 +138,23 @@ public sealed class GpioUapiLayoutTests
 
     private static Dictionary<string, ulong> CompileAndRun()
     {
-        var expressions = OurValues().Select(row => (string)row[0]).ToList();
-        var directory = Directory.CreateTempSubdirectory("gpio-layout-");
-        try
-        {
-            var source = Path.Combine(directory.FullName, "layout.c");
-            var binary = Path.Combine(directory.FullName, "layout");
-            var lines = expressions.Select(e => $"    printf(\"%s=%llu\\n\", \"{e}\", (unsigned long long)({Translate(e)}));");
-            File.WriteAllText(source, string.Join('\n', [
-                "#define _GNU_SOURCE",
-                "#include <stdio.h>",
-                "#include <stddef.h>",
-                "#include <fcntl.h>",
-                "#include <errno.h>",
-                "#include <poll.h>",
-                "#include <time.h>",
-                "#include <linux/gpio.h>",
-                "int main(void) {",
-                .. lines,
-                "    return 0;",
-                "}",
-                string.Empty,
-            ]));
-            Run("gcc", $"-std=c11 -Wall -Werror -o \"{binary}\" \"{source}\"");
-            var output = Run(binary, string.Empty);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split('=', 2))
-                .ToDictionary(parts => parts[0], parts => ulong.Parse(parts[1], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        var lines = OurValues().Select(row => (string)row[0]).Select(e => $"    printf(\"%s=%llu\\n\", \"{e}\", (unsigned long long)({Translate(e)}));");
+        var source = string.Join('\n', [
+            "#define _GNU_SOURCE",
+            "#include <stdio.h>",
+            "#include <stddef.h>",
+            "#include <fcntl.h>",
+            "#include <errno.h>",
+            "#include <poll.h>",
+            "#include <time.h>",
+            "#include <linux/gpio.h>",
+            "int main(void) {",
+            .. lines,
+            "    return 0;",
+            "}",
+            string.Empty,
+        ]);
+        return CHeaderProbe.ParseValues<ulong>(CHeaderProbe.CompileAndRun(source, "-std=c11", "-Wall", "-Werror"));
     }
 
     private static string Translate(string expression)
@@ -183,19 +166,5 @@ public sealed class GpioUapiLayoutTests
         }
 
         return expression;
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{file} failed ({process.ExitCode}): {error}");
-        return output.Result;
     }
 }

@@ -159,4 +159,27 @@ public sealed class PinEntryTests
 
         Assert.Equal(4, problems.Count);
     }
+
+    [Fact]
+    public void Handlers_Throw_CountedAndEntryGoesOn()
+    {
+        using var entry = Create();
+        entry.CredentialPresented += (_, _) => throw new InvalidOperationException("a faulty subscriber");
+        entry.FrameRejected += (_, _) => throw new InvalidOperationException("another");
+
+        Type("1234#");
+        _inner.Reject(_time.GetUtcNow());
+        _inner.Card(_time.GetUtcNow());
+
+        Assert.Equal(3, entry.HandlerFaults);
+        Assert.Equal(["pin 1234", "rejected parity", "card Wiegand26"], _events.Select(Describe));
+    }
+
+    [Fact]
+    public void Health_IsTheWrappedReadersHealth()
+    {
+        using var entry = Create();
+
+        Assert.Same(_inner.Health, entry.Health);
+    }
 }

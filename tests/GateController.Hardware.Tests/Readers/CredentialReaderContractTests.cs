@@ -107,6 +107,28 @@ public abstract class CredentialReaderContractTests : IDisposable
     }
 
     [Fact]
+    public void Health_GoodAndBadFrames_CountedWithLastFrameTimeAndReason()
+    {
+        var before = _rig.Reader.Health;
+        Assert.Equal((0, 0, null), (before.GoodFrames, before.BadFrames, before.LastFrameAt));
+
+        _rig.PresentCard(16);
+        _rig.RemoveCard();
+        var good = _rig.Reader.Health;
+        _rig.SendGarbage();
+        var bad = _rig.Reader.Health;
+
+        Assert.Equal(_rig.Reader.ReaderId, good.ReaderId);
+        Assert.Equal((1, 0, ReaderState.Ok), (good.GoodFrames, good.BadFrames, good.State));
+        Assert.Equal(Assert.Single(_presented).PresentedAt, good.LastFrameAt);
+        Assert.Equal(1, bad.GoodFrames);
+        Assert.Equal(_rejected.Count, bad.BadFrames);
+        Assert.Equal(good.LastFrameAt, bad.LastFrameAt);
+        Assert.Equal(_rejected.Last().Reason, bad.LastError);
+        Assert.NotEqual(ReaderState.Faulted, bad.State);
+    }
+
+    [Fact]
     public void HealthAndRejections_NeverCarryTheUid()
     {
         _rig.PresentCard(15);

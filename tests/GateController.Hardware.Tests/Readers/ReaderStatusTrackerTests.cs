@@ -69,4 +69,59 @@ public sealed class ReaderStatusTrackerTests
 
         Assert.Equal(1, tracker.HandlerFaults);
     }
+
+    [Fact]
+    public void ForLineReader_NotStarted_Stopped() => Assert.Equal(ReaderState.Stopped, ReaderStatusTracker.ForLineReader("w").State);
+
+    [Fact]
+    public void ForLineReader_RejectedFrames_CountedButStateStaysStarting()
+    {
+        var tracker = ReaderStatusTracker.ForLineReader("w");
+        tracker.Starting();
+
+        for (var i = 0; i < ReaderStatusTracker.FloodWindow; i++)
+        {
+            tracker.Rejected("parity");
+        }
+
+        Assert.Equal(new ReaderHealth("w", ReaderState.Starting, null, 0, ReaderStatusTracker.FloodWindow, "parity"), tracker.Snapshot());
+    }
+
+    [Fact]
+    public void ForLineReader_GoodFrameWhileFaulted_CountedStaysFaulted()
+    {
+        var tracker = ReaderStatusTracker.ForLineReader("w");
+        tracker.Fault("D0 held low");
+
+        tracker.Good(At);
+
+        Assert.Equal(new ReaderHealth("w", ReaderState.Faulted, At, 1, 0, "D0 held low"), tracker.Snapshot());
+        tracker.Working();
+        Assert.Equal(ReaderState.Ok, tracker.Snapshot().State);
+    }
+
+    [Fact]
+    public void ForLineReader_GoodFrame_EndsStarting()
+    {
+        var tracker = ReaderStatusTracker.ForLineReader("w");
+        tracker.Starting();
+
+        tracker.Good(At);
+
+        Assert.Equal(new ReaderHealth("w", ReaderState.Ok, At, 1, 0, null), tracker.Snapshot());
+    }
+
+    [Theory]
+    [InlineData(ReaderState.Ok, true, ReaderState.Flooding)]
+    [InlineData(ReaderState.Starting, true, ReaderState.Flooding)]
+    [InlineData(ReaderState.Faulted, true, ReaderState.Faulted)]
+    [InlineData(ReaderState.Stopped, true, ReaderState.Stopped)]
+    [InlineData(ReaderState.Ok, false, ReaderState.Ok)]
+    public void Snapshot_ReaderSaysFlooding_OnlyAWorkingReaderFloods(ReaderState state, bool flooding, ReaderState expected)
+    {
+        var tracker = new ReaderStatusTracker("r", state);
+
+        Assert.Equal(expected, tracker.Snapshot(flooding).State);
+        Assert.Equal(state, tracker.State);
+    }
 }

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace GateController.Hardware.Tests.Spi;
 
-/// <summary>Compiles a C program against the kernel headers with gcc and returns the name=value lines it prints.</summary>
+/// <summary>The SPI, input and poll facts of the kernel headers, compiled once with <see cref="CHeaderProbe"/>.</summary>
 internal static class SpiInputHeaderProbe
 {
     private const string Source = """
@@ -54,47 +51,5 @@ internal static class SpiInputHeaderProbe
 
     internal static ulong Value(string name) => Values.Value[name];
 
-    private static Dictionary<string, ulong> Run()
-    {
-        var directory = Directory.CreateTempSubdirectory("spi-input-probe");
-        try
-        {
-            var source = Path.Combine(directory.FullName, "probe.c");
-            var binary = Path.Combine(directory.FullName, "probe");
-            File.WriteAllText(source, Source);
-            RunProcess("gcc", $"-std=gnu11 -o \"{binary}\" \"{source}\"");
-            var output = RunProcess(binary, string.Empty);
-            var values = new Dictionary<string, ulong>(StringComparer.Ordinal);
-            foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var parts = line.Split('=');
-                values[parts[0]] = ulong.Parse(parts[1], CultureInfo.InvariantCulture);
-            }
-
-            return values;
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    private static string RunProcess(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {file}");
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} exited with {process.ExitCode}: {error}");
-        }
-
-        return output;
-    }
+    private static Dictionary<string, ulong> Run() => CHeaderProbe.ParseValues<ulong>(CHeaderProbe.CompileAndRun(Source, "-std=gnu11"));
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using GateController.Telemetry.Health;
 using GateController.Telemetry.Health.Interop;
-using GateController.Telemetry.Tests.Support;
 
 namespace GateController.Telemetry.Tests.Health;
 
@@ -43,10 +42,7 @@ public sealed class HealthNativeLayoutTests
         """;
 
     private static readonly Lazy<Dictionary<string, long>> Measured = new(() =>
-        NativeProbe.CompileAndRun(Probe)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('='))
-            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture)));
+        CHeaderProbe.ParseValues<long>(CHeaderProbe.CompileAndRun(Probe)));
 
     public static TheoryData<string, string> TimexFields => new()
     {

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using GateController.Telemetry.Interop;
-using GateController.Telemetry.Tests.Support;
 
 namespace GateController.Telemetry.Tests.Interop;
 
@@ -28,10 +27,7 @@ public sealed class MosquittoMessageLayoutTests
         """;
 
     private static readonly Lazy<Dictionary<string, long>> Measured = new(() =>
-        NativeProbe.CompileAndRun(Probe)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('='))
-            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
+        CHeaderProbe.ParseValues<long>(CHeaderProbe.CompileAndRun(Probe)));
 
     public static TheoryData<string, string> Fields => new()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GateController.Vision.Interop;
 
 namespace GateController.Vision.Tests.Imaging;
@@ -9,47 +8,21 @@ public sealed class TurboJpegHeaderTests
     [Fact]
     public void Constants_MatchTurboJpegHeader()
     {
-        var directory = Directory.CreateTempSubdirectory("tjheader");
-        try
-        {
-            var source = Path.Combine(directory.FullName, "probe.c");
-            File.WriteAllText(source, """
-                #include <stdio.h>
-                #include <turbojpeg.h>
-                int main(void) {
-                  printf("%d %d %d %d %d %d %d %d %d %d %d %zu\n", TJPF_RGB, TJPF_BGR, TJPF_GRAY, TJSAMP_444, TJSAMP_422,
-                         TJSAMP_420, TJSAMP_GRAY, TJFLAG_NOREALLOC, TJFLAG_ACCURATEDCT, TJFLAG_STOPONWARNING, TJERR_WARNING,
-                         sizeof(unsigned long));
-                  return 0;
-                }
-                """);
-            var binary = Path.Combine(directory.FullName, "probe");
-            Run("gcc", $"-o {binary} {source}");
-            var output = Run(binary, string.Empty).Trim();
-            var expected = string.Join(' ',
-                TurboJpegNative.PixelFormatRgb, TurboJpegNative.PixelFormatBgr, TurboJpegNative.PixelFormatGray,
-                TurboJpegNative.Subsampling444, TurboJpegNative.Subsampling422, TurboJpegNative.Subsampling420,
-                TurboJpegNative.SubsamplingGray, TurboJpegNative.FlagNoRealloc, TurboJpegNative.FlagAccurateDct,
-                TurboJpegNative.FlagStopOnWarning, TurboJpegNative.ErrorWarning, IntPtr.Size);
-            Assert.Equal(expected, output);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{file} failed: {error}");
-        return output;
+        var output = CHeaderProbe.CompileAndRun("""
+            #include <stdio.h>
+            #include <turbojpeg.h>
+            int main(void) {
+              printf("%d %d %d %d %d %d %d %d %d %d %d %zu\n", TJPF_RGB, TJPF_BGR, TJPF_GRAY, TJSAMP_444, TJSAMP_422,
+                     TJSAMP_420, TJSAMP_GRAY, TJFLAG_NOREALLOC, TJFLAG_ACCURATEDCT, TJFLAG_STOPONWARNING, TJERR_WARNING,
+                     sizeof(unsigned long));
+              return 0;
+            }
+            """).Trim();
+        var expected = string.Join(' ',
+            TurboJpegNative.PixelFormatRgb, TurboJpegNative.PixelFormatBgr, TurboJpegNative.PixelFormatGray,
+            TurboJpegNative.Subsampling444, TurboJpegNative.Subsampling422, TurboJpegNative.Subsampling420,
+            TurboJpegNative.SubsamplingGray, TurboJpegNative.FlagNoRealloc, TurboJpegNative.FlagAccurateDct,
+            TurboJpegNative.FlagStopOnWarning, TurboJpegNative.ErrorWarning, IntPtr.Size);
+        Assert.Equal(expected, output);
     }
 }

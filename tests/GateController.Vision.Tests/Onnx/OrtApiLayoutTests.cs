@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -107,37 +106,7 @@ public sealed class OrtApiLayoutTests
         source.AppendLine("  return 0;");
         source.AppendLine("}");
 
-        var directory = Directory.CreateTempSubdirectory("gatecontroller-ortapi-").FullName;
-        try
-        {
-            var sourcePath = Path.Combine(directory, "ortapi.c");
-            var programPath = Path.Combine(directory, "ortapi");
-            await File.WriteAllTextAsync(sourcePath, source.ToString());
-            var (compileExit, _, compileError) = await RunAsync("gcc", ["-std=c11", "-I", include, "-o", programPath, sourcePath]);
-            Assert.True(compileExit == 0, $"gcc failed: {compileError}");
-            var (exit, output, error) = await RunAsync(programPath, []);
-            Assert.True(exit == 0, error);
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(line => line.Split(' '))
-                .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], CultureInfo.InvariantCulture));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        var output = await Task.Run(() => CHeaderProbe.CompileAndRun(source.ToString(), "-std=c11", "-I", include));
+        return CHeaderProbe.ParseValues<long>(output, ' ');
     }
 }

@@ -50,15 +50,10 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     private int _windowRejections;
     private bool _flooding;
 
-    private ReaderState _state = ReaderState.Stopped;
+    private readonly ReaderStatusTracker _status;
     private bool _linesOpen;
     private volatile int _heldLowMask;
-    private DateTimeOffset? _lastFrameAt;
-    private long _goodFrames;
-    private long _badFrames;
     private long _edges;
-    private long _handlerFaults;
-    private string? _lastError;
 
     /// <summary>Creates a reader named <paramref name="readerId"/> on <paramref name="controller"/>'s lines.</summary>
     public WiegandReader(string readerId, GpioController controller, WiegandReaderOptions options, TimeProvider timeProvider)
@@ -74,6 +69,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         }
 
         ReaderId = readerId;
+        _status = ReaderStatusTracker.ForLineReader(readerId);
         _controller = controller;
         _options = options;
         _timeProvider = timeProvider;
@@ -104,7 +100,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     public long EdgesDropped => Interlocked.Read(ref _droppedEdges);
 
     /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+    public long HandlerFaults => _status.HandlerFaults;
 
     /// <inheritdoc />
     public ReaderHealth Health
@@ -113,13 +109,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         {
             lock (_frameLock)
             {
-                var state = _state;
-                if (state is ReaderState.Ok or ReaderState.Starting && IsFlooding())
-                {
-                    state = ReaderState.Flooding;
-                }
-
-                return new ReaderHealth(ReaderId, state, _lastFrameAt, _goodFrames, _badFrames, _lastError);
+                return _status.Snapshot(flooding: IsFlooding());
             }
         }
     }
@@ -152,7 +142,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             catch (IOException fault)
             {
                 Close();
-                SetState(ReaderState.Faulted, fault.Message);
+                _status.Fault(fault.Message);
                 try
                 {
                     await Task.Delay(retryDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -168,7 +158,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         Close();
         Drain();
-        SetState(ReaderState.Stopped, null);
+        _status.Stopped();
     }
 
     /// <inheritdoc />
@@ -214,10 +204,13 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
             _heldLowMask = HeldLowMask();
 
-            _state = anyLow ? ReaderState.Faulted : ReaderState.Starting;
             if (anyLow)
             {
-                _lastError = HeldLowReason();
+                _status.Fault(HeldLowReason());
+            }
+            else
+            {
+                _status.Starting();
             }
         }
     }
@@ -245,18 +238,6 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         return _controller.TryGetPinNumber(gpioName, out var named) && named == pin
             ? $"D{line} ({gpioName})"
             : $"D{line} (line {pin} on {_controller.ChipName})";
-    }
-
-    private void SetState(ReaderState state, string? error)
-    {
-        lock (_frameLock)
-        {
-            _state = state;
-            if (error is not null)
-            {
-                _lastError = error;
-            }
-        }
     }
 
     /// <summary>Queues one edge: code 0/1 is a falling edge (a bit) on D0/D1, 2/3 a rising edge (the pulse's end).</summary>
@@ -400,8 +381,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         var later = _lowBitIndex[0] > _lowBitIndex[1] ? 0 : 1;
         if (MarkHeldLow(later, at) | MarkHeldLow(1 - later, at))
         {
-            _state = ReaderState.Faulted;
-            _lastError = HeldLowReason();
+            _status.Fault(HeldLowReason());
             _heldLowMask = HeldLowMask();
         }
     }
@@ -437,11 +417,11 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
         _heldLowMask = HeldLowMask();
         if (_heldLowMask != 0)
         {
-            _lastError = HeldLowReason();
+            _status.Fault(HeldLowReason());
         }
-        else if (_state == ReaderState.Faulted && _linesOpen)
+        else if (_status.State == ReaderState.Faulted && _linesOpen)
         {
-            _state = ReaderState.Ok;
+            _status.Working();
         }
     }
 
@@ -506,20 +486,14 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
 
         if (rejection != WiegandRejection.None)
         {
-            _badFrames++;
             _rejections[(int)rejection]++;
-            _lastError = WiegandFrame.ReasonText(rejection);
+            _status.Rejected(WiegandFrame.ReasonText(rejection));
             CountInWindow(_lastEdge, edges: 0, rejections: 1);
             events.Add(new FrameRejected(ReaderId, WiegandFrame.ReasonText(rejection), $"{bitCount}-bit frame refused ({WiegandFrame.ReasonText(rejection)})", at));
             return;
         }
 
-        _goodFrames++;
-        _lastFrameAt = at;
-        if (_state == ReaderState.Starting)
-        {
-            _state = ReaderState.Ok;
-        }
+        _status.Good(at);
 
         events.Add(decoded.Kind == WiegandFrameKind.Key
             ? new KeyPressed(ReaderId, decoded.Key, at)
@@ -555,26 +529,17 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     {
         foreach (var e in events)
         {
-            try
+            switch (e)
             {
-                switch (e)
-                {
-                    case CredentialPresented credential:
-                        CredentialPresented?.Invoke(this, credential);
-                        break;
-                    case KeyPressed key:
-                        KeyPressed?.Invoke(this, key);
-                        break;
-                    case FrameRejected rejected:
-                        FrameRejected?.Invoke(this, rejected);
-                        break;
-                }
-            }
-#pragma warning disable CA1031 // A handler's fault must not stop the reader.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _handlerFaults);
+                case CredentialPresented credential:
+                    _status.Raise(CredentialPresented, this, credential);
+                    break;
+                case KeyPressed key:
+                    _status.Raise(KeyPressed, this, key);
+                    break;
+                case FrameRejected rejected:
+                    _status.Raise(FrameRejected, this, rejected);
+                    break;
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GateController.Vision.Interop;
@@ -92,56 +91,30 @@ public sealed class V4l2HeaderTests
     [Fact]
     public void LayoutsRequestsAndConstants_MatchVideodev2Header()
     {
-        var directory = Directory.CreateTempSubdirectory("v4l2header");
-        try
-        {
-            var lines = string.Join('\n', Facts.Select(f => $"  printf(\"%lld\\n\", (long long)({f.C}));"));
-            var source = Path.Combine(directory.FullName, "probe.c");
-            File.WriteAllText(source, $$"""
-                #include <stddef.h>
-                #include <stdio.h>
-                #include <fcntl.h>
-                #include <errno.h>
-                #include <poll.h>
-                #include <sys/mman.h>
-                #include <sys/ioctl.h>
-                #include <linux/videodev2.h>
-                int main(void) {
-                {{lines}}
-                  return 0;
-                }
-                """);
-            var binary = Path.Combine(directory.FullName, "probe");
-            Run("gcc", $"-o {binary} {source}");
-            var values = Run(binary, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = string.Join('\n', Facts.Select(f => $"  printf(\"%lld\\n\", (long long)({f.C}));"));
+        var values = CHeaderProbe.CompileAndRun($$"""
+            #include <stddef.h>
+            #include <stdio.h>
+            #include <fcntl.h>
+            #include <errno.h>
+            #include <poll.h>
+            #include <sys/mman.h>
+            #include <sys/ioctl.h>
+            #include <linux/videodev2.h>
+            int main(void) {
+            {{lines}}
+              return 0;
+            }
+            """).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-            Assert.Equal(Facts.Length, values.Length);
-            var mismatches = Facts
-                .Select((fact, i) => (fact.C, fact.Ours, Header: long.Parse(values[i], CultureInfo.InvariantCulture)))
-                .Where(f => f.Ours != f.Header)
-                .Select(f => $"{f.C}: ours {f.Ours}, header {f.Header}")
-                .ToList();
-            Assert.Empty(mismatches);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(Facts.Length, values.Length);
+        var mismatches = Facts
+            .Select((fact, i) => (fact.C, fact.Ours, Header: long.Parse(values[i], CultureInfo.InvariantCulture)))
+            .Where(f => f.Ours != f.Header)
+            .Select(f => $"{f.C}: ours {f.Ours}, header {f.Header}")
+            .ToList();
+        Assert.Empty(mismatches);
     }
 
     private static long Offset<T>(string field) => Marshal.OffsetOf<T>(field).ToInt64();
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{file} failed: {error}");
-        return output.Result;
-    }
 }

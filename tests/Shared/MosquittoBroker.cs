@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace GateController.Telemetry.Tests.Support;
+namespace GateController.TestSupport;
 
 /// <summary>
 /// A real mosquitto broker on loopback, on a free port, with a generated configuration. Readiness is
