@@ -209,9 +209,10 @@ public sealed partial class GateStore
             return false;
         }
 
-        return Run("checking a PIN", () =>
+        return RunLookup("checking a PIN", () =>
         {
-            using var command = Command(null, "SELECT salt, verifier FROM pins WHERE resident_id = $resident");
+            using var command = _lookupConnection.CreateCommand();
+            command.CommandText = "SELECT salt, verifier FROM pins WHERE resident_id = $resident";
             command.Parameters.AddWithValue("$resident", id.Value ?? string.Empty);
             using var reader = command.ExecuteReader();
             if (!reader.Read())
