@@ -66,6 +66,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(ResidentCommand(Act));
         root.Subcommands.Add(CardCommand(Act));
         root.Subcommands.Add(PinCommand(Act));
+        root.Subcommands.Add(VisitorCommand(Act));
         root.Subcommands.Add(ConsentCommand(Act));
         root.Subcommands.Add(FaceCommand(Act));
         root.Subcommands.Add(ImportCommand(Act));

@@ -126,6 +126,7 @@ public sealed partial class GateStore
         }
 
         var hashes = HashPin(id, pin);
+        var visitorHash = IsValidVisitorCode(pin) ? VisitorCodeHash(pin) : null;
         Run("setting a PIN", () =>
         {
             using var transaction = _connection.BeginTransaction();
@@ -139,6 +140,18 @@ public sealed partial class GateStore
             {
                 exists.Parameters.AddWithValue("$hash", hashes.LookupHash);
                 if (exists.ExecuteScalar() is string owner && owner != id.Value)
+                {
+                    throw new StoreException(StoreErrorCode.PinInUse, "PIN already in use; choose another PIN");
+                }
+            }
+
+            if (visitorHash is not null)
+            {
+                // The PIN would be found before the visitor code, letting the visitor in as this resident.
+                using var code = Command(transaction, "SELECT 1 FROM visitor_codes WHERE code_hash = $hash AND revoked_ms IS NULL AND valid_until_ms > $now");
+                code.Parameters.AddWithValue("$hash", visitorHash);
+                code.Parameters.AddWithValue("$now", NowMilliseconds());
+                if (code.ExecuteScalar() is not null)
                 {
                     throw new StoreException(StoreErrorCode.PinInUse, "PIN already in use; choose another PIN");
                 }
@@ -209,9 +222,10 @@ public sealed partial class GateStore
             return false;
         }
 
-        return Run("checking a PIN", () =>
+        return RunLookup("checking a PIN", () =>
         {
-            using var command = Command(null, "SELECT salt, verifier FROM pins WHERE resident_id = $resident");
+            using var command = _lookupConnection.CreateCommand();
+            command.CommandText = "SELECT salt, verifier FROM pins WHERE resident_id = $resident";
             command.Parameters.AddWithValue("$resident", id.Value ?? string.Empty);
             using var reader = command.ExecuteReader();
             if (!reader.Read())

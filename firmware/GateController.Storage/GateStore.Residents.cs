@@ -71,7 +71,15 @@ public sealed partial class GateStore
     /// <inheritdoc />
     public bool TryGetResident(ResidentId id, out Resident resident)
     {
-        var found = Run("reading a resident", () => ReadResident(null, id));
+        // On the read connection: the access decision asks this for every credential and must not wait behind a write.
+        var found = RunLookup("reading a resident", () =>
+        {
+            using var command = _lookupConnection.CreateCommand();
+            command.CommandText = "SELECT id, name, room, status, is_minor FROM residents WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id.Value ?? string.Empty);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadResidentRow(reader) : null;
+        });
         resident = found!;
         return found is not null;
     }

@@ -208,6 +208,23 @@ public sealed class VisitorCodeTests : IDisposable
     }
 
     [Fact]
+    public void SetPin_EqualToAnActiveVisitorCode_ThrowsPinInUseAndKeepsTheOldPin()
+    {
+        var alice = _harness.AddResident("R0001");
+        var bob = _harness.AddResident("R0002");
+        Store.SetPin(bob, "13579", "op");
+        var issued = Store.IssueVisitorCode(alice, Now, Now.AddHours(1), 1, "op");
+
+        var error = Assert.Throws<StoreException>(() => Store.SetPin(bob, issued.Code, "op"));
+
+        Assert.Equal(StoreErrorCode.PinInUse, error.Code);
+        Assert.True(Store.VerifyPin(bob, "13579"));
+        _harness.Time.Advance(TimeSpan.FromHours(1));
+        Store.SetPin(bob, issued.Code, "op");
+        Assert.True(Store.VerifyPin(bob, issued.Code));
+    }
+
+    [Fact]
     public void DeleteResident_WithCodes_DeletesTheirCodes()
     {
         var id = _harness.AddResident();

@@ -17,4 +17,10 @@ public enum BuzzerPattern
 
     /// <summary>The keypad or credential is locked out after too many failed attempts.</summary>
     LockedOut = 4,
+
+    /// <summary>The unit asks for confirmation (withdrawal of face consent at the gate: "press the confirmation key").</summary>
+    Prompt = 5,
+
+    /// <summary>A request made at the keypad was carried out (face consent withdrawn, templates deleted).</summary>
+    Confirmed = 6,
 }

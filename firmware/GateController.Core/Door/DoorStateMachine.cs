@@ -193,6 +193,28 @@ public sealed class DoorStateMachine : IDisposable
         }
     }
 
+    /// <summary>The unit asks for confirmation at the keypad: plays the prompt pattern; the lock is unchanged.</summary>
+    public void SignalPrompt()
+    {
+        lock (_gate)
+        {
+            var now = Enter();
+            StartFeedback(BuzzerPattern.Prompt, now);
+            Commit(now);
+        }
+    }
+
+    /// <summary>A request made at the keypad was carried out: plays the confirmed pattern with the green LED; the lock is unchanged.</summary>
+    public void SignalConfirmed()
+    {
+        lock (_gate)
+        {
+            var now = Enter();
+            StartFeedback(BuzzerPattern.Confirmed, now);
+            Commit(now);
+        }
+    }
+
     /// <summary>The request-to-exit button was pressed: unlocks for the pulse (or restarts a running pulse).</summary>
     public void ExitButtonPressed()
     {
@@ -582,9 +604,10 @@ public sealed class DoorStateMachine : IDisposable
         var unlocked = _state != DoorLockState.Locked;
         var alarm = _heldOpen || _forced || _tamper;
         var relayEnergised = _lockType == LockType.FailSafe ? !unlocked : unlocked;
-        var red = !unlocked || alarm || _feedback is BuzzerPattern.Denied or BuzzerPattern.LockedOut;
+        var confirmed = _feedback == BuzzerPattern.Confirmed;
+        var red = (!unlocked && !confirmed) || alarm || _feedback is BuzzerPattern.Denied or BuzzerPattern.LockedOut;
         var buzzer = alarm ? BuzzerPattern.Alarm : _feedback;
-        return new DoorOutputs(relayEnergised, unlocked, red, buzzer);
+        return new DoorOutputs(relayEnergised, unlocked || confirmed, red, buzzer);
     }
 
     private enum DeadlineKind

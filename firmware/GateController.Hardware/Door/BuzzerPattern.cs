@@ -17,4 +17,10 @@ public enum BuzzerPattern
 
     /// <summary>One long beep (1.5 s).</summary>
     LockedOut = 4,
+
+    /// <summary>Two short beeps: the unit asks for the confirmation key.</summary>
+    Prompt = 5,
+
+    /// <summary>A long beep then a short one: a request made at the keypad was carried out.</summary>
+    Confirmed = 6,
 }

@@ -103,7 +103,10 @@ public sealed class DoorController : IDisposable
     /// <summary>The credential or keypad is locked out.</summary>
     public void SignalLockedOut() => _machine.SignalLockedOut();
 
-    /// <summary>Carries out a decision's <paramref name="response"/>: grant, deny or locked out; <see cref="DoorResponse.None"/> changes nothing.</summary>
+    /// <summary>
+    /// Carries out a decision's <paramref name="response"/>: grant, deny, locked out, or the keypad's prompt and
+    /// confirmation; <see cref="DoorResponse.None"/> changes nothing.
+    /// </summary>
     public void Respond(DoorResponse response)
     {
         switch (response)
@@ -116,6 +119,12 @@ public sealed class DoorController : IDisposable
                 break;
             case DoorResponse.LockedOut:
                 SignalLockedOut();
+                break;
+            case DoorResponse.Prompt:
+                _machine.SignalPrompt();
+                break;
+            case DoorResponse.Confirmed:
+                _machine.SignalConfirmed();
                 break;
         }
     }
@@ -218,6 +227,8 @@ public sealed class DoorController : IDisposable
         CoreBuzzerPattern.Denied => BuzzerPattern.Denied,
         CoreBuzzerPattern.Alarm => BuzzerPattern.Alarm,
         CoreBuzzerPattern.LockedOut => BuzzerPattern.LockedOut,
+        CoreBuzzerPattern.Prompt => BuzzerPattern.Prompt,
+        CoreBuzzerPattern.Confirmed => BuzzerPattern.Confirmed,
         _ => BuzzerPattern.Off,
     };
 }

@@ -17,6 +17,8 @@ public sealed class DoorIo : IDisposable
         [BuzzerPattern.Denied] = [(true, 100), (false, 100), (true, 100), (false, 100), (true, 100)],
         [BuzzerPattern.Alarm] = [(true, 500), (false, 500)],
         [BuzzerPattern.LockedOut] = [(true, 1500)],
+        [BuzzerPattern.Prompt] = [(true, 100), (false, 100), (true, 100)],
+        [BuzzerPattern.Confirmed] = [(true, 600), (false, 150), (true, 150)],
     };
 
     private readonly GpioController _controller;

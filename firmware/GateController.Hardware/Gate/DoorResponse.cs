@@ -14,4 +14,10 @@ public enum DoorResponse
 
     /// <summary>The credential or keypad is locked out: play the locked-out pattern; the lock is unchanged.</summary>
     LockedOut = 3,
+
+    /// <summary>The keypad asks for confirmation (the withdrawal sequence was entered): play the prompt pattern.</summary>
+    Prompt = 4,
+
+    /// <summary>A request made at the keypad was carried out (face consent withdrawn): play the confirmed pattern.</summary>
+    Confirmed = 5,
 }

@@ -20,4 +20,11 @@ public static class DoorResponses
         AccessReason.SecondFactorRequired or AccessReason.FaceNotConsented => DoorResponse.None,
         _ => DoorResponse.Deny,
     };
+
+    /// <summary>What the door does after <paramref name="decision"/>, including a keypad lockout it just caused.</summary>
+    public static DoorResponse From(GateDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return From(decision.Decision, decision.LockedOut);
+    }
 }

@@ -37,6 +37,8 @@ internal static class DoorTimelineText
             BuzzerPattern.Denied => "denied",
             BuzzerPattern.Alarm => "alarm",
             BuzzerPattern.LockedOut => "locked out",
+            BuzzerPattern.Prompt => "confirm?",
+            BuzzerPattern.Confirmed => "confirmed",
             _ => outputs.Buzzer.ToString(),
         };
         return $"[relay {(outputs.RelayEnergised ? "on" : "off")} · {leds} · buzzer {buzzer}]";

@@ -55,6 +55,8 @@ internal sealed class DoorHarness : IDisposable
                 case "grant": Door.Grant(); break;
                 case "deny": Door.Deny(); break;
                 case "lockout": Door.SignalLockedOut(); break;
+                case "prompt": Door.SignalPrompt(); break;
+                case "confirmed": Door.SignalConfirmed(); break;
                 case "rex": Door.ExitButtonPressed(); break;
                 case "open": Door.DoorContactChanged(open: true); break;
                 case "close": Door.DoorContactChanged(open: false); break;

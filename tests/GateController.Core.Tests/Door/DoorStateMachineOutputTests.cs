@@ -32,6 +32,10 @@ public sealed class DoorStateMachineOutputTests
         ("grant; open; +30000; fire+", true, true, false, BuzzerPattern.None),
         ("fire+; fire-", false, false, true, BuzzerPattern.None),
         ("manual 60", true, true, false, BuzzerPattern.None),
+        ("prompt", false, false, true, BuzzerPattern.Prompt),
+        ("confirmed", false, true, false, BuzzerPattern.Confirmed),
+        ("confirmed; +5000", false, false, true, BuzzerPattern.None),
+        ("grant; confirmed", true, true, false, BuzzerPattern.Confirmed),
         ("manual 60; +60000", false, false, true, BuzzerPattern.None),
     ];
 

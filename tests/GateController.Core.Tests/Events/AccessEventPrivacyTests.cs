@@ -18,7 +18,7 @@ public sealed class AccessEventPrivacyTests
 
     private static readonly Type[] AllowedFieldTypes =
     [
-        typeof(DoorId), typeof(DateTimeOffset), typeof(AccessReason), typeof(AccessMethods), typeof(ResidentId?), typeof(string), typeof(int),
+        typeof(DoorId), typeof(DateTimeOffset), typeof(AccessReason), typeof(AccessMethods), typeof(ResidentId?), typeof(ResidentId), typeof(string), typeof(int),
     ];
 
     [Fact]
@@ -29,6 +29,7 @@ public sealed class AccessEventPrivacyTests
         Assert.Contains(typeof(AccessDecided), eventTypes);
         Assert.Contains(typeof(KeypadLockedOut), eventTypes);
         Assert.Contains(typeof(DuressAlarmRaised), eventTypes);
+        Assert.Contains(typeof(FaceConsentWithdrawnAtGate), eventTypes);
         foreach (var type in eventTypes)
         {
             foreach (var property in type.GetProperties().Where(p => p.Name != "EqualityContract"))

@@ -91,6 +91,38 @@ public sealed class DoorControllerTests
     }
 
     [Fact]
+    public void RespondPrompt_Locked_PromptBuzzerRedLedRelayUntouched()
+    {
+        using var rig = new DoorRig();
+        rig.Door.Start();
+
+        rig.Door.Respond(Hardware.Gate.DoorResponse.Prompt);
+
+        Assert.Equal(HardwareBuzzer.Prompt, rig.Io.BuzzerPattern);
+        Assert.True(rig.Driver.GetLevel(DoorRig.Buzzer).IsHigh);
+        Assert.True(rig.Driver.GetLevel(DoorRig.Red).IsHigh);
+        Assert.DoesNotContain(true, rig.RelayWrites());
+    }
+
+    [Fact]
+    public void RespondConfirmed_Locked_ConfirmedBuzzerGreenLedRelayUntouchedThenBackToRed()
+    {
+        using var rig = new DoorRig();
+        rig.Door.Start();
+
+        rig.Door.Respond(Hardware.Gate.DoorResponse.Confirmed);
+
+        Assert.Equal(HardwareBuzzer.Confirmed, rig.Io.BuzzerPattern);
+        Assert.True(rig.Driver.GetLevel(DoorRig.Green).IsHigh);
+        Assert.False(rig.Driver.GetLevel(DoorRig.Red).IsHigh);
+        Assert.DoesNotContain(true, rig.RelayWrites());
+        rig.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(rig.Driver.GetLevel(DoorRig.Green).IsHigh);
+        Assert.True(rig.Driver.GetLevel(DoorRig.Red).IsHigh);
+        Assert.False(rig.Driver.GetLevel(DoorRig.Buzzer).IsHigh);
+    }
+
+    [Fact]
     public void ExitButton_PressedThroughTheLine_RelayReleased()
     {
         using var rig = new DoorRig();
