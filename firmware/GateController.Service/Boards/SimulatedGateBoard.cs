@@ -51,7 +51,7 @@ public sealed class SimulatedGateBoard : IGateBoard
 
         if (options.Keypad.Enabled)
         {
-            Keypad = new SimulatedMatrixKeypad(Driver, options.Keypad.Layout, options.Keypad.RowPins, options.Keypad.ColumnPins);
+            Keypad = new SimulatedMatrixKeypad(Driver, options.Keypad.Layout, options.Keypad.EffectiveRowPins, options.Keypad.EffectiveColumnPins);
             _owned.Add(Keypad);
         }
 

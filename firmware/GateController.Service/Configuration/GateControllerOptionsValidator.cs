@@ -116,14 +116,16 @@ public static class GateControllerOptionsValidator
 
         if (options.Keypad.Enabled)
         {
-            for (var i = 0; i < options.Keypad.RowPins.Length; i++)
+            var rows = options.Keypad.EffectiveRowPins;
+            for (var i = 0; i < rows.Count; i++)
             {
-                CheckOffset($"Keypad:RowPins:{i}", options.Keypad.RowPins[i], gpio, used, problems);
+                CheckOffset($"Keypad:RowPins:{i}", rows[i], gpio, used, problems);
             }
 
-            for (var i = 0; i < options.Keypad.ColumnPins.Length; i++)
+            var columns = options.Keypad.EffectiveColumnPins;
+            for (var i = 0; i < columns.Count; i++)
             {
-                CheckOffset($"Keypad:ColumnPins:{i}", options.Keypad.ColumnPins[i], gpio, used, problems);
+                CheckOffset($"Keypad:ColumnPins:{i}", columns[i], gpio, used, problems);
             }
         }
 

@@ -17,11 +17,23 @@ public sealed class KeypadServiceOptions
     /// <summary>The key layout.</summary>
     public KeypadLayout Layout { get; set; } = KeypadLayout.Matrix4x3;
 
-    /// <summary>The row line offsets (driven).</summary>
-    public int[] RowPins { get; set; } = [12, 16, 20, 21];
+    /// <summary>The row lines of the Pi wiring in hardware-docs.</summary>
+    public static readonly IReadOnlyList<int> DefaultRowPins = [12, 16, 20, 21];
 
-    /// <summary>The column line offsets (read).</summary>
-    public int[] ColumnPins { get; set; } = [13, 19, 26];
+    /// <summary>The column lines of the Pi wiring in hardware-docs.</summary>
+    public static readonly IReadOnlyList<int> DefaultColumnPins = [13, 19, 26];
+
+    /// <summary>The row line offsets (driven); null for <see cref="DefaultRowPins"/>. (Null by default: configuration binding appends to an array.)</summary>
+    public int[]? RowPins { get; set; }
+
+    /// <summary>The column line offsets (read); null for <see cref="DefaultColumnPins"/>.</summary>
+    public int[]? ColumnPins { get; set; }
+
+    /// <summary>The row lines in effect.</summary>
+    public IReadOnlyList<int> EffectiveRowPins => RowPins ?? DefaultRowPins;
+
+    /// <summary>The column lines in effect.</summary>
+    public IReadOnlyList<int> EffectiveColumnPins => ColumnPins ?? DefaultColumnPins;
 
     /// <summary>How often the matrix is scanned.</summary>
     public int ScanIntervalMilliseconds { get; set; } = 10;
@@ -39,8 +51,8 @@ public sealed class KeypadServiceOptions
     public MatrixKeypadOptions ToKeypadOptions() => new()
     {
         Layout = Layout,
-        RowPins = RowPins,
-        ColumnPins = ColumnPins,
+        RowPins = EffectiveRowPins,
+        ColumnPins = EffectiveColumnPins,
         ScanIntervalMilliseconds = ScanIntervalMilliseconds,
         DebounceMilliseconds = DebounceMilliseconds,
     };

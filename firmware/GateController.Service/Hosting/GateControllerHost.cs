@@ -45,6 +45,9 @@ public sealed class GateControllerHost : IDisposable
     /// <summary>The degraded-subsystem registry.</summary>
     public DegradedSubsystems Degraded { get; }
 
+    /// <summary>The board the door path runs on, or null when the unit drives no door.</summary>
+    public IGateBoard? Board => _board;
+
     /// <summary>The bound options.</summary>
     public GateControllerOptions Options => _options;
 
