@@ -118,6 +118,12 @@ internal static class GateControllerCommandLine
             return result.Passed ? 0 : ExitScenarioFailed;
         }
 
+        if (!runMode)
+        {
+            error.WriteLine("gatecontrollerd: give --simulate for the demonstration, or --config/--data-dir/--key-file/--admin-socket to run the service (try --help)");
+            return ExitUsage;
+        }
+
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (dataDirectory is not null)
         {

@@ -186,6 +186,11 @@ public sealed class GateControllerHost : IDisposable
         services.AddHostedService(sp => new AdminService(
             store, _options, _consent, Readiness, status, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new RetentionService(store, _options, Readiness, _console, _timeProvider));
+        if (_options.Telemetry.Enabled && TelemetryComposition.TryCreate(_options, store, Readiness, Degraded, _timeProvider) is { } telemetry)
+        {
+            services.AddHostedService(_ => telemetry);
+            services.AddHostedService(_ => new TelemetryBridgeService(telemetry, Readiness, Degraded));
+        }
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder.Build();
     }
