@@ -79,11 +79,11 @@ public sealed class DoorPathService : BackgroundService
             }
 
             var running = doorPath?.RunAsync(stoppingToken) ?? Task.CompletedTask;
-            _readiness.DoorPathStarted(doorPath, simulation);
-            _notifier.Notify(SystemdNotifyState.Ready);
             _console.Say(doorPath is null
                 ? "no door path in this mode (Door:Enabled is false)"
                 : $"door path live on the {_board!.Description} board: door {doorPath.DoorId}, readers {string.Join(", ", doorPath.ReaderHealth().Select(r => r.ReaderId))}");
+            _readiness.DoorPathStarted(doorPath, simulation);
+            _notifier.Notify(SystemdNotifyState.Ready);
             var (pinger, beat) = StartWatchdog(doorPath);
             using (pinger)
             using (beat)

@@ -32,10 +32,10 @@ public sealed class UnprovisionedWait
     public async Task<bool> WaitAsync(CancellationToken cancellationToken)
     {
         var keyFile = _options.Store.KeyFile;
+        using var listener = Listen(_options.Admin.Socket);
         _console.Say($"unprovisioned: no device key at {keyFile}; run 'gatectl provision' (waiting; the door path starts once the key exists)");
         _notifier.Notify(SystemdNotifyState.Ready);
         _notifier.Notify(SystemdNotifyState.Status("unprovisioned: waiting for gatectl provision"));
-        using var listener = Listen(_options.Admin.Socket);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var serving = listener is null ? Task.CompletedTask : ServeAsync(listener, keyFile, stop.Token);
         try
