@@ -16,13 +16,13 @@ namespace GateController.Service.DoorPath;
 
 /// <summary>
 /// The live door path on a board: the door's lines (<see cref="DoorIo"/>) under the <see cref="DoorController"/>, the
-/// configured readers, and the <see cref="AccessPipeline"/> whose decisions come from the <see cref="IGateDecider"/>.
+/// configured readers, and the <see cref="AccessPipeline"/> whose decisions come from the <see cref="AccessGate"/>.
 /// Every decision is appended to the store as an access event (a store that refuses writes marks "store" degraded and
 /// the door keeps working). Also the admin API's manual release (P15).
 /// </summary>
 public sealed class GateDoorPath : IManualDoorRelease, IDisposable
 {
-    private readonly IGateDecider _decider;
+    private readonly AccessGate _gate;
     private readonly IGateStore _store;
     private readonly DegradedSubsystems _degraded;
     private readonly TimeProvider _timeProvider;
@@ -31,21 +31,22 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
     private readonly CredentialReaderSet _readers;
     private readonly AccessPipeline _pipeline;
     private long _decisionStartedTimestamp;
+    private GateDecision? _lastDecision;
     private Task? _running;
     private bool _disposed;
 
     /// <summary>Puts the door path together on <paramref name="board"/> and starts the door (relay de-energised first).</summary>
     /// <exception cref="IOException">A line or device could not be opened; the message names it.</exception>
     public GateDoorPath(
-        GateControllerOptions options, IGateBoard board, IGateDecider decider, IGateStore store, DegradedSubsystems degraded, TimeProvider timeProvider)
+        GateControllerOptions options, IGateBoard board, AccessGate gate, IGateStore store, DegradedSubsystems degraded, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(board);
-        ArgumentNullException.ThrowIfNull(decider);
+        ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(degraded);
         ArgumentNullException.ThrowIfNull(timeProvider);
-        _decider = decider;
+        _gate = gate;
         _store = store;
         _degraded = degraded;
         _timeProvider = timeProvider;
@@ -57,6 +58,7 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
             _door.Start();
             _readers = CredentialReaderFactory.Create(options, board, timeProvider);
             _pipeline = new AccessPipeline(_door, _readers.Readers, Decide, new AccessPipelineOptions(), timeProvider);
+            _pipeline.Decided += OnPipelineDecided;
         }
         catch
         {
@@ -67,14 +69,17 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         }
     }
 
-    /// <summary>Raised on the decision loop after each decision (the door was told already).</summary>
+    /// <summary>Raised on the decision loop after each decision, once the door was told what to do.</summary>
     public event EventHandler<DoorPathDecision>? Decided;
 
     /// <summary>Raised for each door event (unlocked, opened, held open, fire release…).</summary>
     public event EventHandler<DoorEvent>? DoorEventRaised;
 
+    /// <summary>The access decision (for a face reader: the card waiting for a face at a card+face door).</summary>
+    public AccessGate Gate => _gate;
+
     /// <summary>The door's identifier.</summary>
-    public DoorId DoorId => _decider.DoorId;
+    public DoorId DoorId => _gate.DoorId;
 
     /// <summary>The door state machine.</summary>
     public DoorStateMachine Machine => _machine;
@@ -132,6 +137,7 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         }
 
         _disposed = true;
+        _pipeline.Decided -= OnPipelineDecided;
         _pipeline.Dispose();
         _readers.Dispose();
         _machine.EventRaised -= OnDoorEvent;
@@ -144,11 +150,11 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         Interlocked.Exchange(ref _decisionStartedTimestamp, _timeProvider.GetTimestamp());
         try
         {
-            var decision = _decider.Decide(credential);
-            var now = _timeProvider.GetUtcNow();
-            Record(credential, decision, now);
-            Decided?.Invoke(this, new DoorPathDecision(credential.ReaderId, credential.Kind, decision, now));
-            return decision.Response;
+            _lastDecision = null;
+            var decision = _gate.Decide(credential);
+            Record(credential, decision);
+            _lastDecision = decision;
+            return DoorResponses.From(decision.Decision, decision.LockedOut);
         }
         finally
         {
@@ -156,7 +162,7 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         }
     }
 
-    private void Record(CredentialPresented credential, GateDecision decision, DateTimeOffset now)
+    private void Record(CredentialPresented credential, GateDecision decision)
     {
         // A face nobody consented for leaves no trace (P5): no access event at all.
         if (decision.Decision.Reason == AccessReason.FaceNotConsented)
@@ -164,11 +170,11 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
             return;
         }
 
-        var decided = AccessDecided.From(_decider.DoorId, now, decision.Decision);
+        var decided = decision.ToEvent();
         try
         {
             _store.AppendAccessEvent(new AccessEventRecord(
-                now, _decider.DoorId.Value, credential.Kind, decided.ResidentId, decision.Decision.IsGranted, TelemetryEventMapper.ReasonCode(decided.Reason)));
+                decision.DecidedAt, _gate.DoorId.Value, credential.Kind, decided.ResidentId, decision.Decision.IsGranted, TelemetryEventMapper.ReasonCode(decided.Reason)));
             if (_degraded.IsDegraded("store"))
             {
                 _degraded.MarkHealthy("store");
@@ -177,6 +183,15 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         catch (Exception ex) when (ex is StoreException or IOException)
         {
             _degraded.MarkDegraded("store", $"access events cannot be written: {ex.Message}");
+        }
+    }
+
+    private void OnPipelineDecided(object? sender, AccessPipelineDecided decided)
+    {
+        // On the decision loop, after the door was told: the decision Decide made just before.
+        if (Interlocked.Exchange(ref _lastDecision, null) is { } decision)
+        {
+            Decided?.Invoke(this, new DoorPathDecision(decided.ReaderId, decided.Kind, decision, decision.DecidedAt));
         }
     }
 

@@ -1,3 +1,4 @@
+using GateController.Core.Access;
 using GateController.Service.Boards;
 using GateController.Service.Configuration;
 using GateController.Service.DoorPath;
@@ -21,7 +22,7 @@ public sealed class DoorPathService : BackgroundService
 
     private readonly GateControllerOptions _options;
     private readonly IGateBoard? _board;
-    private readonly IGateDecider _decider;
+    private readonly AccessGate _gate;
     private readonly IGateStore _store;
     private readonly DegradedSubsystems _degraded;
     private readonly ServiceReadiness _readiness;
@@ -33,12 +34,12 @@ public sealed class DoorPathService : BackgroundService
 
     /// <summary>Creates the service; <paramref name="board"/> is null when the unit drives no door.</summary>
     public DoorPathService(
-        GateControllerOptions options, IGateBoard? board, IGateDecider decider, IGateStore store, DegradedSubsystems degraded, ServiceReadiness readiness,
+        GateControllerOptions options, IGateBoard? board, AccessGate gate, IGateStore store, DegradedSubsystems degraded, ServiceReadiness readiness,
         ISystemdNotifier notifier, WatchdogOptions? watchdog, ServiceConsole console, IHostApplicationLifetime lifetime, TimeProvider timeProvider)
     {
         _options = options;
         _board = board;
-        _decider = decider;
+        _gate = gate;
         _store = store;
         _degraded = degraded;
         _readiness = readiness;
@@ -62,7 +63,7 @@ public sealed class DoorPathService : BackgroundService
             {
                 try
                 {
-                    doorPath = new GateDoorPath(_options, _board, _decider, _store, _degraded, _timeProvider);
+                    doorPath = new GateDoorPath(_options, _board, _gate, _store, _degraded, _timeProvider);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
                 {

@@ -2,10 +2,10 @@ using GateController.Core.Access;
 using GateController.Service.Admin;
 using GateController.Service.Boards;
 using GateController.Service.Configuration;
-using GateController.Service.DoorPath;
 using GateController.Service.Health;
 using GateController.Service.Systemd;
 using GateController.Storage;
+using GateController.Storage.Access;
 using GateController.Storage.Keys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -179,9 +179,12 @@ public sealed class GateControllerHost : IDisposable
         var services = builder.Services;
         WatchdogOptions.TryFromEnvironment(_invocation.Environment, Environment.ProcessId, out var watchdog);
         var status = new ServiceStatusSource(Readiness, Degraded, _board?.Description ?? "none");
-        IGateDecider decider = new StoreGateDecider(store, DoorPolicy.Create(_options.Door.ToPolicyDefinition()), new PinAttemptOptions(), _timeProvider);
+        var gate = new AccessGate(
+            new StoreAccessDirectory(store),
+            new AccessGateOptions { DefaultPolicy = DoorPolicy.Create(_options.Door.ToPolicyDefinition()), Withdrawal = _options.Withdrawal },
+            _timeProvider);
         services.AddHostedService(sp => new DoorPathService(
-            _options, _board, decider, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
+            _options, _board, gate, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new FaceLoadingService(_options, store, Degraded, Readiness, _console));
         services.AddHostedService(sp => new AdminService(
             store, _options, _consent, Readiness, status, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));

@@ -19,6 +19,8 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public static readonly byte[] KnownCard = [0x12, 0x34, 0x56];
 
+    public const string KnownPin = "246813";
+
     public static readonly ResidentId Resident = ResidentId.Parse("R-101");
 
     private readonly CancellationTokenSource _stop = new();
@@ -36,6 +38,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
                 using var store = GateStore.Open(new GateStoreOptions { DataDirectory = DataDirectory, WalReserveKilobytes = 0 }, key, TimeProvider.System);
                 store.AddResident(new Resident(Resident, "Li Wei", "3-201", ResidentStatus.Active, false), "setup");
                 store.AddCard(Resident, CardFormat.Wiegand26, KnownCard, "setup");
+                store.SetPin(Resident, KnownPin, "setup");
             }
         }
 

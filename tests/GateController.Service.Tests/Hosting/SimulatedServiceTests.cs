@@ -67,6 +67,20 @@ public sealed class SimulatedServiceTests
     }
 
     [Fact]
+    public async Task PressKeysAsync_KnownPinOnTheWiegandKeypad_Granted()
+    {
+        await using var service = new ServiceUnderTest(FaceOff);
+        await service.StartAsync();
+
+        var step = await service.Host!.Readiness.Simulation!.PressKeysAsync(ServiceUnderTest.KnownPin + "#", StepTimeout, CancellationToken.None);
+
+        var decision = Assert.Single(step.Decisions);
+        Assert.True(decision.Granted, decision.Reason);
+        Assert.Equal("pin", decision.Method);
+        Assert.True(step.State.LockReleased);
+    }
+
+    [Fact]
     public async Task SetInputAsync_FireAlarm_ReleasesTheLock()
     {
         await using var service = new ServiceUnderTest(FaceOff);
