@@ -1,4 +1,5 @@
 using GateController.Core.Access;
+using GateController.Core.Readers;
 using GateController.Service.Boards;
 using GateController.Service.Configuration;
 using GateController.Service.DoorPath;
@@ -19,6 +20,9 @@ public sealed class DoorPathService : BackgroundService
 {
     /// <summary>The time between two keys on the simulated board.</summary>
     public static readonly TimeSpan SimulatedKeyInterval = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>How often the readers' health is checked for the degraded-subsystem registry.</summary>
+    public static readonly TimeSpan ReaderCheckInterval = TimeSpan.FromSeconds(1);
 
     private readonly GateControllerOptions _options;
     private readonly IGateBoard? _board;
@@ -86,6 +90,7 @@ public sealed class DoorPathService : BackgroundService
             _readiness.DoorPathStarted(doorPath, simulation);
             _notifier.Notify(SystemdNotifyState.Ready);
             var (pinger, beat) = StartWatchdog(doorPath);
+            using var readerCheck = doorPath is null ? null : _timeProvider.CreateTimer(_ => CheckReaders(doorPath), null, TimeSpan.Zero, ReaderCheckInterval);
             using (pinger)
             using (beat)
             {
@@ -104,6 +109,29 @@ public sealed class DoorPathService : BackgroundService
         {
             simulation?.Dispose();
             doorPath?.Dispose();
+        }
+    }
+
+    private void CheckReaders(GateDoorPath doorPath)
+    {
+        try
+        {
+            foreach (var reader in doorPath.ReaderHealth())
+            {
+                var name = "reader:" + reader.ReaderId;
+                if (reader.State is ReaderState.Faulted or ReaderState.Flooding)
+                {
+                    _degraded.MarkDegraded(name, reader.LastError ?? reader.State.ToString().ToLowerInvariant());
+                }
+                else if (reader.State == ReaderState.Ok && _degraded.IsDegraded(name))
+                {
+                    _degraded.MarkHealthy(name);
+                }
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopping.
         }
     }
 
