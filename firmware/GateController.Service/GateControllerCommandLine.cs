@@ -1,18 +1,15 @@
-using GateController.Service.Admin;
-using GateController.Service.Configuration;
-using GateController.Service.Face;
+using GateController.Service.Hosting;
 using GateController.Simulation.Scenarios;
-using GateController.Storage;
-using GateController.Storage.Keys;
-using GateController.Storage.Retention;
 
 namespace GateController.Service;
 
 /// <summary>
-/// gatecontrollerd's command line: <c>--simulate</c> plays the demonstration on the simulated board; run mode
-/// (<c>--data-dir</c>, <c>--key-file</c>, <c>--admin-socket</c>, <c>--config</c>) opens the store and serves the admin API
-/// until cancelled; <c>--help</c> prints the usage. A usage error exits 64 (EX_USAGE) naming the argument; a
-/// configuration error, a missing or unsafe key file, a wrong key or a damaged database exits 78 (EX_CONFIG).
+/// gatecontrollerd's command line: <c>--simulate</c> alone plays the built-in demonstration scenario; run mode
+/// (<c>--config</c>, <c>--data-dir</c>, <c>--key-file</c>, <c>--admin-socket</c>) runs the service (door path, face,
+/// admin API, retention) on the unit's board, or on the simulated board together with <c>--simulate</c>;
+/// <c>--help</c> prints the usage. Composition lives in <see cref="GateControllerHost"/>. A usage error exits 64
+/// (EX_USAGE) naming the argument; a configuration problem, an unsafe key file, a wrong key or a damaged database exits
+/// 78 (EX_CONFIG) after listing every problem.
 /// </summary>
 internal static class GateControllerCommandLine
 {
@@ -31,16 +28,18 @@ internal static class GateControllerCommandLine
     /// <summary>The usage text.</summary>
     public const string Usage =
         """
-        usage: gatecontrollerd --simulate | [--config FILE]... [--data-dir DIR] [--key-file PATH] [--admin-socket PATH] | --help
-          --simulate           run the gate on the simulated board and play the demonstration scenario:
-                               each credential is judged by the access core and drives the door state machine
+        usage: gatecontrollerd [--simulate] [--config FILE]... [--data-dir DIR] [--key-file PATH] [--admin-socket PATH] | --help
+          --simulate           alone: play the built-in demonstration scenario on the simulated board;
+                               with other options: run the whole service on the simulated board
           --config FILE        JSON configuration (may repeat; later files override earlier ones)
           --data-dir DIR       the store's directory (default /var/lib/gatecontroller)
           --key-file PATH      the device key file made by 'gatectl provision' (default /etc/gatecontroller/device.key)
           --admin-socket PATH  the admin API's Unix socket (default /run/gatecontroller/admin.sock)
           --help, -h           print this text
+        configuration: /etc/gatecontroller/gatecontroller.json when no --config is given, then each --config file
         environment (overrides files, overridden by options): GATECONTROLLER_DATA_DIR, GATECONTROLLER_KEY_FILE,
-          GATECONTROLLER_ADMIN_SOCKET, GATECONTROLLER_ADMIN_SOCKET_GROUP
+          GATECONTROLLER_ADMIN_SOCKET, GATECONTROLLER_ADMIN_SOCKET_GROUP, GATECONTROLLER_FACE_MODEL_DIR,
+          and any setting as GATECONTROLLER__Section__Key
         """;
 
     /// <summary>Runs gatecontrollerd with <paramref name="args"/>; returns the process exit status.</summary>
@@ -110,13 +109,7 @@ internal static class GateControllerCommandLine
             }
         }
 
-        if (simulate && runMode)
-        {
-            error.WriteLine("gatecontrollerd: --simulate plays the demonstration and takes no store or socket options (try --help)");
-            return ExitUsage;
-        }
-
-        if (simulate)
+        if (simulate && !runMode)
         {
             output.WriteLine($"gatecontrollerd: simulated front gate, demonstration scenario from {DemoScenario.Start:yyyy-MM-dd HH:mm} (UTC{DemoScenario.Start:zzz})");
             output.WriteLine("each credential is judged by the access core; lines name residents by pseudonymous id only");
@@ -127,96 +120,34 @@ internal static class GateControllerCommandLine
 
         if (!runMode)
         {
-            error.WriteLine("gatecontrollerd: give --simulate for the demonstration, or --config/--data-dir/--key-file/--admin-socket to serve the admin API (try --help)");
+            error.WriteLine("gatecontrollerd: give --simulate for the demonstration, or --config/--data-dir/--key-file/--admin-socket to run the service (try --help)");
             return ExitUsage;
         }
 
-        var settings = new ServiceSettings();
-        foreach (var file in configFiles)
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (dataDirectory is not null)
         {
-            settings.Apply(file);
+            overrides["Store:DataDirectory"] = dataDirectory;
         }
 
-        settings.ApplyEnvironment(environment);
-        settings.Store.DataDirectory = dataDirectory ?? settings.Store.DataDirectory;
-        settings.KeyFile = keyFile ?? settings.KeyFile;
-        settings.Admin.SocketPath = adminSocket ?? settings.Admin.SocketPath;
-        if (!settings.Validate())
+        if (keyFile is not null)
         {
-            foreach (var problem in settings.Problems)
-            {
-                error.WriteLine($"gatecontrollerd: {problem}");
-            }
-
-            return ExitConfiguration;
+            overrides["Store:KeyFile"] = keyFile;
         }
 
-        return await ServeAsync(settings, output, error, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<int> ServeAsync(ServiceSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        GateStore store;
-        try
+        if (adminSocket is not null)
         {
-            using var key = DeviceKeyFile.Load(settings.KeyFile);
-            store = GateStore.Open(settings.Store, key, TimeProvider.System);
-        }
-        catch (StoreException ex)
-        {
-            error.WriteLine($"gatecontrollerd: {ex.Message}; not starting");
-            return ExitConfiguration;
+            overrides["Admin:Socket"] = adminSocket;
         }
 
-        using (store)
+        var console = new ServiceConsole(output, error);
+        var invocation = new ServiceInvocation(configFiles, overrides, simulate, environment);
+        using var host = GateControllerHost.TryCreate(invocation, console, TimeProvider.System, out var exitCode);
+        if (host is null)
         {
-            using var face = FaceRecognition.Open(settings.Face, store);
-            if (face.IsAvailable)
-            {
-                output.WriteLine($"gatecontrollerd: face recognition ready ({face.TemplateCount} templates of consenting residents)");
-            }
-            else if (!settings.Face.Enabled)
-            {
-                output.WriteLine("gatecontrollerd: face recognition is off (face.enabled is false); card and PIN work as always");
-            }
-            else
-            {
-                // Degraded, not failed: the door path never depends on face (P1).
-                error.WriteLine($"gatecontrollerd: running without face recognition: {face.UnavailableReason}; card and PIN work as always");
-            }
-            using var server = new AdminServer(store, settings.Admin, TimeProvider.System, settings.Consent, face: face);
-            try
-            {
-                server.Start();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"gatecontrollerd: {ex.Message}; not starting");
-                return ExitIoError;
-            }
-
-            if (settings.Admin.Operators.Count == 0)
-            {
-                error.WriteLine("gatecontrollerd: no operators are configured; every admin request will be refused");
-            }
-
-            var retention = new RetentionJob(store, settings.Store, TimeProvider.System);
-            retention.Failed += (_, ex) => error.WriteLine($"gatecontrollerd: retention pass failed: {ex.Message}; trying again next interval");
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var retaining = retention.RunAsync(stopping.Token);
-            output.WriteLine($"gatecontrollerd: store {settings.Store.DatabasePath} open; admin API on {settings.Admin.SocketPath}; no door path in this mode");
-            try
-            {
-                await server.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await stopping.CancelAsync().ConfigureAwait(false);
-                await retaining.ConfigureAwait(false);
-            }
-
-            output.WriteLine("gatecontrollerd: stopped");
-            return 0;
+            return exitCode;
         }
+
+        return await host.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,10 +20,22 @@ public sealed class RunModeTests : IDisposable
 
     private string SocketPath => Path.Combine(_directory, "admin.sock");
 
-    [Fact]
-    public async Task RunAsync_MissingKeyFile_Exits78NamingTheFile()
+    private string NoDoorConfig
     {
-        var (status, _, error) = await RunAsync(CancellationToken.None, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
+        get
+        {
+            var path = Path.Combine(_directory, "no-door.json");
+            File.WriteAllText(path, """{ "Door": { "Enabled": false }, "Face": { "Enabled": false } }""");
+            return path;
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingKeyFileForAnExistingStore_Exits78NamingTheFile()
+    {
+        CreateStore();
+
+        var (status, _, error) = await RunAsync(CancellationToken.None, "--config", NoDoorConfig, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
 
         Assert.Equal(78, status);
         Assert.Contains($"device key file {KeyFile} is missing", error, StringComparison.Ordinal);
@@ -54,7 +66,7 @@ public sealed class RunModeTests : IDisposable
         DeviceKeyFile.Create(KeyFile).Dispose();
         var before = File.ReadAllBytes(Path.Combine(DataDirectory, "gate.db"));
 
-        var (status, _, error) = await RunAsync(CancellationToken.None, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
+        var (status, _, error) = await RunAsync(CancellationToken.None, "--config", NoDoorConfig, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
 
         Assert.Equal(78, status);
         Assert.Contains("not starting", error, StringComparison.Ordinal);
@@ -68,7 +80,7 @@ public sealed class RunModeTests : IDisposable
         Directory.CreateDirectory(DataDirectory);
         File.WriteAllBytes(Path.Combine(DataDirectory, "gate.db"), Encoding.ASCII.GetBytes(new string('x', 8192)));
 
-        var (status, _, error) = await RunAsync(CancellationToken.None, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
+        var (status, _, error) = await RunAsync(CancellationToken.None, "--config", NoDoorConfig, "--data-dir", DataDirectory, "--key-file", KeyFile, "--admin-socket", SocketPath);
 
         Assert.Equal(78, status);
         Assert.Contains("gate.db", error, StringComparison.Ordinal);
@@ -97,7 +109,7 @@ public sealed class RunModeTests : IDisposable
         var (status, _, error) = await RunAsync(CancellationToken.None, "--config", config);
 
         Assert.Equal(78, status);
-        Assert.Contains($"--config {config}: not valid configuration JSON", error, StringComparison.Ordinal);
+        Assert.Contains($"--config {config}: unknown setting 'dataDirectry'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +118,7 @@ public sealed class RunModeTests : IDisposable
         DeviceKeyFile.Create(KeyFile).Dispose();
         var config = Path.Combine(_directory, "gate.json");
         // Face is switched off here so that stderr stays empty; without models the service says it runs without face.
-        File.WriteAllText(config, $$"""{ "operators": [ { "name": "zhao", "role": "installer" } ], "dataDirectory": "{{DataDirectory}}", "face": { "enabled": false } }""");
+        File.WriteAllText(config, $$"""{ "operators": [ { "name": "zhao", "role": "installer" } ], "dataDirectory": "{{DataDirectory}}", "face": { "enabled": false }, "door": { "enabled": false } }""");
         using var stop = new CancellationTokenSource();
         using var output = new SignallingWriter("admin API on");
         using var error = new StringWriter();
@@ -137,7 +149,8 @@ public sealed class RunModeTests : IDisposable
     public async Task RunAsync_EnvironmentKeyFile_OverridesConfigurationButNotOptions()
     {
         var config = Path.Combine(_directory, "gate.json");
-        File.WriteAllText(config, $$"""{ "keyFile": "{{_directory}}/from-file.key", "dataDirectory": "{{DataDirectory}}", "adminSocket": "{{SocketPath}}" }""");
+        File.WriteAllText(config, $$"""{ "keyFile": "{{_directory}}/from-file.key", "dataDirectory": "{{DataDirectory}}", "adminSocket": "{{SocketPath}}", "Door": { "Enabled": false } }""");
+        CreateStore();
         var environment = new Dictionary<string, string> { ["GATECONTROLLER_KEY_FILE"] = Path.Combine(_directory, "from-env.key") };
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -173,14 +186,24 @@ public sealed class RunModeTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_SimulateWithStoreOptions_Exits64()
+    public async Task RunAsync_MalformedJson_Exits78NamingTheFile()
     {
-        var (status, _, _) = await RunAsync(CancellationToken.None, "--simulate", "--data-dir", DataDirectory);
+        var config = Path.Combine(_directory, "gate.json");
+        File.WriteAllText(config, "{ \"Door\": ");
 
-        Assert.Equal(64, status);
+        var (status, _, error) = await RunAsync(CancellationToken.None, "--config", config);
+
+        Assert.Equal(78, status);
+        Assert.Contains($"--config {config}: not valid configuration JSON", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private void CreateStore()
+    {
+        using var key = DeviceKey.CreateRandom();
+        using var store = GateStore.Open(new GateStoreOptions { DataDirectory = DataDirectory, WalReserveKilobytes = 0 }, key, TimeProvider.System);
+    }
 
     private static async Task<(int Status, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {

@@ -4,6 +4,7 @@ using GateController.Core.Credentials;
 using GateController.Core.Privacy;
 using GateController.Core.Residents;
 using GateController.Service.Face;
+using GateController.Service.Simulation;
 using GateController.Storage;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
@@ -53,9 +54,14 @@ internal sealed partial class AdminCommandHandler
     private readonly IManualDoorRelease? _door;
     private readonly TimeProvider _time;
     private readonly FaceRecognition? _face;
+    private readonly IServiceStatusSource? _service;
 
-    public AdminCommandHandler(IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null)
+    public AdminCommandHandler(
+        IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null,
+        IServiceStatusSource? service = null, ISimulationControl? simulation = null)
     {
+        _service = service;
+        Simulation = simulation;
         _face = face;
         _store = store;
         _consent = consent;
@@ -63,6 +69,9 @@ internal sealed partial class AdminCommandHandler
         _time = time;
         _operators = options.Operators.ToDictionary(o => o.Name, o => AdminServerOptions.FindRole(o.Role)!, StringComparer.Ordinal);
     }
+
+    /// <summary>The hands on the simulated board when the service runs with --simulate, otherwise null (for the sim.* commands).</summary>
+    internal ISimulationControl? Simulation { get; }
 
     /// <summary>Runs one request; failures the caller can act on are <see cref="AdminCommandException"/> or <see cref="StoreException"/>.</summary>
     public async Task<JsonObject> HandleAsync(AdminRequest request, CancellationToken cancellationToken)
@@ -135,7 +144,7 @@ internal sealed partial class AdminCommandHandler
     {
         var residents = _store.ListResidents();
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "status");
-        return new JsonObject
+        var status = new JsonObject
         {
             ["residents"] = residents.Count,
             ["activeResidents"] = residents.Count(r => r.Status == ResidentStatus.Active),
@@ -144,6 +153,8 @@ internal sealed partial class AdminCommandHandler
             ["consentNotice"] = _consent?.Catalog.CurrentVersion,
             ["face"] = FaceStatus(),
         };
+        _service?.AddTo(status);
+        return status;
     }
 
     private JsonObject AddResident(AdminArguments args, string operatorName)

@@ -4,6 +4,8 @@ using System.Text.Json;
 using GateController.Service.Face;
 using GateController.Storage;
 
+using GateController.Service.Simulation;
+
 namespace GateController.Service.Admin;
 
 /// <summary>
@@ -27,7 +29,8 @@ public sealed class AdminServer : IDisposable
 
     /// <summary>Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.</summary>
     public AdminServer(
-        IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null)
+        IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null,
+        IServiceStatusSource? service = null, ISimulationControl? simulation = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +42,7 @@ public sealed class AdminServer : IDisposable
         }
 
         _options = options;
-        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face);
+        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face, service, simulation);
     }
 
     /// <summary>The socket's path.</summary>

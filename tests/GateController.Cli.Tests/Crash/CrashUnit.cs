@@ -24,6 +24,7 @@ internal sealed class CrashUnit : IDisposable
             ["keyFile"] = keyFile,
             ["adminSocket"] = SocketPath,
             ["operators"] = new JsonArray(new JsonObject { ["name"] = Office, ["role"] = "office" }),
+            ["door"] = new JsonObject { ["enabled"] = false },
             ["consent"] = new JsonObject
             {
                 ["currentNoticeVersion"] = ResidentLifecycle.NoticeVersion,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GateController.Service.Hosting;
 
 namespace GateController.Service.Tests.Packaging;
 
@@ -74,10 +75,42 @@ public sealed partial class DefaultConfigurationTests
     public void Paths_PointAtThePackagedFilesAndTheDataDirectory()
     {
         Assert.Equal("/usr/lib/gatecontroller/models", Configuration.GetProperty("Face").GetProperty("ModelDirectory").GetString());
-        Assert.Equal("/usr/lib/gatecontroller/libonnxruntime.so.1", Configuration.GetProperty("Face").GetProperty("OnnxRuntimeLibrary").GetString());
+        Assert.Equal("/usr/lib/gatecontroller/libonnxruntime.so.1", Configuration.GetProperty("Face").GetProperty("OnnxRuntimeLibraryPath").GetString());
         Assert.Equal("/var/lib/gatecontroller", Configuration.GetProperty("Store").GetProperty("DataDirectory").GetString());
-        Assert.StartsWith("/var/lib/gatecontroller/", Configuration.GetProperty("Store").GetProperty("KeyFile").GetString(), StringComparison.Ordinal);
+        // The key stays outside the data directory, where 'gatectl provision' puts it.
+        Assert.Equal("/etc/gatecontroller/device.key", Configuration.GetProperty("Store").GetProperty("KeyFile").GetString());
         Assert.Equal("/run/gatecontroller/admin.sock", Configuration.GetProperty("Admin").GetProperty("Socket").GetString());
+    }
+
+    [Fact]
+    public void Configuration_WithPathsSubstituted_ValidatesOnTheSimulatedBoard()
+    {
+        var directory = Directory.CreateTempSubdirectory("gc-packaged-").FullName;
+        try
+        {
+            var text = File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.json"))
+                .Replace("/var/lib/gatecontroller", Path.Combine(directory, "data"), StringComparison.Ordinal)
+                .Replace("/etc/gatecontroller/device.key", Path.Combine(directory, "device.key"), StringComparison.Ordinal)
+                .Replace("/run/gatecontroller/admin.sock", Path.Combine(directory, "admin.sock"), StringComparison.Ordinal)
+                .Replace("/usr/lib/gatecontroller/models", Path.Combine(directory, "models"), StringComparison.Ordinal);
+            var file = Path.Combine(directory, "gatecontroller.json");
+            File.WriteAllText(file, text);
+            using var error = new StringWriter();
+            var invocation = new ServiceInvocation([file], new Dictionary<string, string?>(), Simulate: true, _ => null);
+
+            using var host = GateControllerHost.TryCreate(invocation, new ServiceConsole(TextWriter.Null, error), TimeProvider.System, out var exitCode);
+
+            Assert.True(host is not null, error.ToString());
+            Assert.Equal(0, exitCode);
+            Assert.True(host.Options.Door.Enabled);
+            Assert.True(host.Options.Keypad.Enabled);
+            Assert.Equal([12, 16, 20, 21], host.Options.Keypad.EffectiveRowPins);
+            Assert.False(host.Options.Telemetry.Enabled);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [GeneratedRegex(@"\| `Door\.(?<setting>\w+)` \| (?<line>GPIO\d+) \|")]

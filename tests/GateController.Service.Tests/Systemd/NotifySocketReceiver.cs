@@ -46,6 +46,24 @@ internal sealed class NotifySocketReceiver : IDisposable
         return messages;
     }
 
+    /// <summary>Waits for a datagram containing <paramref name="expected"/>; returns every datagram received until then.</summary>
+    public async Task<IReadOnlyList<string>> WaitForAsync(string expected, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var messages = new List<string>();
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var length = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancel.Token);
+            var message = Encoding.UTF8.GetString(buffer, 0, length);
+            messages.Add(message);
+            if (message.Contains(expected, StringComparison.Ordinal))
+            {
+                return messages;
+            }
+        }
+    }
+
     public void Dispose()
     {
         _socket.Dispose();

@@ -1,0 +1,122 @@
+using GateController.Core.Consents;
+using GateController.Core.Door;
+using GateController.Service.Configuration;
+using GateController.Service.Health;
+using GateController.Storage;
+using GateController.Storage.Audit;
+using GateController.Telemetry;
+using GateController.Telemetry.Commands;
+using GateController.Telemetry.Health;
+
+namespace GateController.Service.Hosting;
+
+/// <summary>
+/// Builds the <see cref="TelemetryService"/> from the <c>Telemetry</c> section: the unit id (configured, or the one
+/// <c>gatectl provision</c> wrote next to the key), the health document's sources (door, readers, store counts, face,
+/// degraded subsystems), the command handlers (self-test, door release, reload) and their audit in the store.
+/// </summary>
+public static class TelemetryComposition
+{
+    /// <summary>The file <c>gatectl provision</c> writes the unit id to, next to the device key.</summary>
+    public const string UnitIdFileName = "unit-id";
+
+    /// <summary>The telemetry service, or null with the reason marked degraded ("mqtt") when it cannot run.</summary>
+    public static TelemetryService? TryCreate(
+        GateControllerOptions options, IGateStore store, ServiceReadiness readiness, DegradedSubsystems degraded, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(readiness);
+        ArgumentNullException.ThrowIfNull(degraded);
+        var unitId = options.Telemetry.UnitId;
+        if (string.IsNullOrEmpty(unitId))
+        {
+            var unitFile = Path.Combine(Path.GetDirectoryName(options.Store.KeyFile) ?? "/", UnitIdFileName);
+            unitId = File.Exists(unitFile) ? File.ReadAllText(unitFile).Trim() : string.Empty;
+        }
+
+        var telemetryOptions = options.Telemetry.ToTelemetryOptions(unitId, SystemHealthProbe.FirmwareVersion);
+        var problems = telemetryOptions.Validate();
+        if (problems.Count > 0)
+        {
+            degraded.MarkDegraded("mqtt", "telemetry cannot start: " + string.Join("; ", problems));
+            return null;
+        }
+
+        var sources = new HealthDocumentSources
+        {
+            StoreCounts = () => StoreCounts(store),
+            Readers = () => DoorPath(readiness)?.ReaderHealth() ?? [],
+            Door = () => DoorPath(readiness) is { } door
+                ? new HealthDoorState
+                {
+                    Locked = door.Machine.State == DoorLockState.Locked,
+                    Open = door.Io.DoorOpen,
+                    FireAlarm = door.Io.FireAlarmActive,
+                    Tamper = door.Io.TamperActive,
+                }
+                : new HealthDoorState(),
+            Face = () => readiness.Face.IsCompletedSuccessfully && readiness.Face.Result is { IsAvailable: true }
+                ? new FacePipelineStats(null, null, null, [])
+                : null,
+            Degraded = () => [.. degraded.Snapshot().Where(s => s.Degraded).Select(s => new HealthSubsystem(s.Name, s.LastError ?? string.Empty, s.Since))],
+        };
+        var health = new HealthDocumentBuilder(
+            new SystemHealthProbe(new SystemHealthProbeOptions { DataDirectory = options.Store.DataDirectory }), sources, timeProvider);
+        var handlers = new TelemetryCommandHandlers
+        {
+            SelfTestAsync = (relay, _) => Task.FromResult(SelfTest(readiness, relay)),
+            DoorReleaseAsync = async (technician, cancellationToken) =>
+            {
+                if (DoorPath(readiness) is not { } door)
+                {
+                    return CommandOutcome.Failure("no door path on this unit");
+                }
+
+                await door.ReleaseAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+                store.AppendAudit(AuditAction.ManualRelease, technician, null, "released for 5 s over MQTT");
+                return CommandOutcome.Success("released for 5 s");
+            },
+            ReloadConfigurationAsync = _ => Task.FromResult(CommandOutcome.Failure("configuration is read at start; restart the service to apply changes")),
+        };
+        return new TelemetryService(
+            telemetryOptions,
+            health.Build,
+            handlers,
+            record => store.AppendAudit(AuditAction.OperatorAction, record.TechnicianId, null, $"mqtt {record.Command}: {(record.Ok ? "ok" : "refused")} {record.Outcome}"),
+            timeProvider);
+    }
+
+    private static DoorPath.GateDoorPath? DoorPath(ServiceReadiness readiness) =>
+        readiness.DoorPath.IsCompletedSuccessfully ? readiness.DoorPath.Result : null;
+
+    private static CommandOutcome SelfTest(ServiceReadiness readiness, bool relay)
+    {
+        if (DoorPath(readiness) is not { } door)
+        {
+            return CommandOutcome.Failure("no door path on this unit");
+        }
+
+        door.Io.PlayBuzzer(Hardware.Door.BuzzerPattern.Granted);
+        if (relay)
+        {
+            _ = door.ReleaseAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
+
+        return CommandOutcome.Success(relay ? "buzzer played; relay released for 1 s" : "buzzer played");
+    }
+
+    private static HealthStoreCounts StoreCounts(IGateStore store)
+    {
+        var residents = store.ListResidents();
+        var faceTemplates = 0;
+        var consents = 0;
+        foreach (var resident in residents)
+        {
+            faceTemplates += store.ListFaceTemplates(resident.Id).Count;
+            consents += store.ListConsents(resident.Id).Count(c => c.Kind == ConsentKind.Face && c.IsActive);
+        }
+
+        return new HealthStoreCounts { Residents = residents.Count, FaceTemplates = faceTemplates, ActiveConsents = consents };
+    }
+}
