@@ -1,0 +1,103 @@
+using GateController.Core.Credentials;
+using GateController.Core.Residents;
+using GateController.Storage.Records;
+
+namespace GateController.Storage.Tests;
+
+public sealed class ReportTests : IDisposable
+{
+    private readonly StoreHarness _harness = new();
+
+    private GateStore Store => _harness.Store;
+
+    private AccessEventRecord Event(string reason, int secondsLater = 0) =>
+        new(_harness.Time.GetUtcNow().AddSeconds(secondsLater), "main", CredentialKind.Card, ResidentId.Parse("R0001"), true, reason);
+
+    [Fact]
+    public void CountContents_EmptyStore_OnlyTheOpeningAuditEntries()
+    {
+        var counts = Store.CountContents();
+
+        Assert.Equal(0, counts.Residents);
+        Assert.Equal(0, counts.FaceTemplates);
+        Assert.Equal(0, counts.AccessEvents);
+        Assert.Equal(Store.ReadAudit(1, 1000).Count, counts.AuditRecords);
+    }
+
+    [Fact]
+    public void CountContents_ResidentsCardsPinsConsentsTemplates_EachCounted()
+    {
+        var adult = _harness.AddResident("R0001");
+        var minor = _harness.AddResident("R0002", minor: true);
+        _harness.AddResident("R0003");
+        Store.AddCard(adult, CardFormat.Mifare, [1, 2, 3, 4], "office-1");
+        Store.AddCard(adult, CardFormat.Mifare, [1, 2, 3, 5], "office-1");
+        Store.AddCard(minor, CardFormat.Mifare, [1, 2, 3, 6], "office-1");
+        Store.SetPin(adult, "482913", "office-1");
+        _harness.GiveFaceConsent(adult);
+        _harness.GiveFaceConsent(minor, guardian: "监护人");
+        Store.AddFaceTemplate(adult, "model-a", StoreHarness.Embedding(1), "office-1");
+        Store.AddFaceTemplate(adult, "model-a", StoreHarness.Embedding(2), "office-1");
+        Store.WithdrawConsent(minor, Core.Consents.ConsentKind.Face, Core.Consents.ConsentChannel.Office, "office-1");
+        Store.AppendAccessEvent(Event("granted"));
+
+        var counts = Store.CountContents();
+
+        Assert.Equal(3, counts.Residents);
+        Assert.Equal(1, counts.MinorResidents);
+        Assert.Equal(3, counts.Cards);
+        Assert.Equal(1, counts.Pins);
+        Assert.Equal(1, counts.ActiveFaceConsents);
+        Assert.Equal(2, counts.FaceTemplates);
+        Assert.Equal(1, counts.AccessEvents);
+        Assert.Equal(Store.ReadAudit(1, 1000).Count, counts.AuditRecords);
+    }
+
+    [Fact]
+    public void ReadAccessEventsAfter_Cursor_OnlyLaterEventsOldestFirst()
+    {
+        Assert.Equal(0, Store.LastAccessEventSequence());
+        Store.AppendAccessEvent(Event("first"));
+        var cursor = Store.LastAccessEventSequence();
+        Store.AppendAccessEvent(Event("second", 1));
+        Store.AppendAccessEvent(Event("third", 2));
+
+        var after = Store.ReadAccessEventsAfter(cursor, 10);
+
+        Assert.Equal(["second", "third"], after.Select(e => e.Event.Reason));
+        Assert.True(after[0].Sequence > cursor && after[1].Sequence > after[0].Sequence);
+        Assert.Equal(after[1].Sequence, Store.LastAccessEventSequence());
+        Assert.Empty(Store.ReadAccessEventsAfter(after[1].Sequence, 10));
+        Assert.Equal(["second"], Store.ReadAccessEventsAfter(cursor, 1).Select(e => e.Event.Reason));
+    }
+
+    [Fact]
+    public void ReadAccessEventsAfter_NegativeCursor_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.ReadAccessEventsAfter(-1, 10));
+    }
+
+    [Fact]
+    public void Retention_ReportsTheConfiguredSettings()
+    {
+        var retention = Store.Retention;
+
+        Assert.Equal(_harness.Options.AccessEventRetentionDays, retention.AccessEventDays);
+        Assert.Equal(_harness.Options.AccessEventMaximumCount, retention.AccessEventMaximumCount);
+        Assert.Equal(_harness.Options.FaceTemplateUnusedDays, retention.FaceTemplateUnusedDays);
+        Assert.Equal(_harness.Options.RetentionIntervalHours, retention.IntervalHours);
+    }
+
+    [Fact]
+    public void DescribeProtection_NamesTheAlgorithmsActuallyUsed()
+    {
+        var protection = Store.DescribeProtection();
+
+        Assert.Contains("AES-256-GCM", protection.FaceTemplates, StringComparison.Ordinal);
+        Assert.Contains("HMAC-SHA-256", protection.CardIdentifiers, StringComparison.Ordinal);
+        Assert.Contains("HMAC-SHA-256", protection.Pins, StringComparison.Ordinal);
+        Assert.Contains("0600", protection.KeyStorage, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
