@@ -39,6 +39,24 @@ public sealed partial class GateStore : IGateStoreReports
     });
 
     /// <inheritdoc />
+    public IReadOnlyList<NoticeConsentCount> CountActiveFaceConsentsByNotice() => Run("counting consents by notice", () =>
+    {
+        using var command = Command(null, """
+            SELECT notice_version, notice_sha256, COUNT(*) FROM consents
+            WHERE kind = 0 AND withdrawn_ms IS NULL
+            GROUP BY notice_version, notice_sha256 ORDER BY notice_version, notice_sha256
+            """);
+        using var reader = command.ExecuteReader();
+        var counts = new List<NoticeConsentCount>();
+        while (reader.Read())
+        {
+            counts.Add(new NoticeConsentCount(reader.GetString(0), Convert.ToHexStringLower((byte[])reader.GetValue(1)), reader.GetInt32(2)));
+        }
+
+        return counts;
+    });
+
+    /// <inheritdoc />
     public PrivacyEncryptionSummary DescribeProtection() => Protection;
 
     /// <inheritdoc />
@@ -47,6 +65,18 @@ public sealed partial class GateStore : IGateStoreReports
         using var command = Command(null, "SELECT COALESCE(MAX(seq), 0) FROM access_events");
         return (long)command.ExecuteScalar()!;
     });
+
+    /// <inheritdoc />
+    public IReadOnlyList<SequencedAccessEvent> ReadLatestAccessEvents(int maximumCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maximumCount);
+        return Run("reading the newest access events", () =>
+        {
+            using var command = Command(null, "SELECT seq, time_ms, door, credential, resident_id, granted, reason FROM access_events ORDER BY seq DESC LIMIT $max");
+            command.Parameters.AddWithValue("$max", maximumCount);
+            return ReadSequencedEvents(command);
+        });
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<SequencedAccessEvent> ReadAccessEventsAfter(long afterSequence, int maximumCount)
@@ -58,22 +88,27 @@ public sealed partial class GateStore : IGateStoreReports
             using var command = Command(null, "SELECT seq, time_ms, door, credential, resident_id, granted, reason FROM access_events WHERE seq > $after ORDER BY seq LIMIT $max");
             command.Parameters.AddWithValue("$after", afterSequence);
             command.Parameters.AddWithValue("$max", maximumCount);
-            using var reader = command.ExecuteReader();
-            var events = new List<SequencedAccessEvent>();
-            while (reader.Read())
-            {
-                events.Add(new SequencedAccessEvent(
-                    reader.GetInt64(0),
-                    new AccessEventRecord(
-                        FromMilliseconds(reader.GetInt64(1)),
-                        reader.GetString(2),
-                        reader.IsDBNull(3) ? null : (CredentialKind)reader.GetInt32(3),
-                        reader.IsDBNull(4) ? null : ResidentId.Parse(reader.GetString(4)),
-                        reader.GetInt32(5) != 0,
-                        reader.GetString(6))));
-            }
-
-            return events;
+            return ReadSequencedEvents(command);
         });
+    }
+
+    private static List<SequencedAccessEvent> ReadSequencedEvents(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var events = new List<SequencedAccessEvent>();
+        while (reader.Read())
+        {
+            events.Add(new SequencedAccessEvent(
+                reader.GetInt64(0),
+                new AccessEventRecord(
+                    FromMilliseconds(reader.GetInt64(1)),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : (CredentialKind)reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : ResidentId.Parse(reader.GetString(4)),
+                    reader.GetInt32(5) != 0,
+                    reader.GetString(6))));
+        }
+
+        return events;
     }
 }

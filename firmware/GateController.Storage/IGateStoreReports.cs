@@ -15,11 +15,17 @@ public interface IGateStoreReports
     /// <summary>Counts what the store holds: residents, minors, cards, PINs, active face consents, templates, events, audit entries.</summary>
     PrivacyStoreCounts CountContents();
 
+    /// <summary>Active face consents grouped by the notice (version and hash) they were given under, so consents needing renewal can be counted.</summary>
+    IReadOnlyList<NoticeConsentCount> CountActiveFaceConsentsByNotice();
+
     /// <summary>How the store protects each kind of data (rule P6), in words for an impact assessment.</summary>
     PrivacyEncryptionSummary DescribeProtection();
 
     /// <summary>The sequence number of the newest access event, or 0 when the log is empty: a cursor for <see cref="ReadAccessEventsAfter"/>.</summary>
     long LastAccessEventSequence();
+
+    /// <summary>The newest access events with their sequence numbers, newest first, at most <paramref name="maximumCount"/>.</summary>
+    IReadOnlyList<SequencedAccessEvent> ReadLatestAccessEvents(int maximumCount);
 
     /// <summary>Access events with a sequence number above <paramref name="afterSequence"/>, oldest first, at most <paramref name="maximumCount"/>.</summary>
     IReadOnlyList<SequencedAccessEvent> ReadAccessEventsAfter(long afterSequence, int maximumCount);

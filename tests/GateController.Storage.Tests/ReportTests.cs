@@ -1,3 +1,4 @@
+using GateController.Core.Consents;
 using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Records;
@@ -38,7 +39,7 @@ public sealed class ReportTests : IDisposable
         _harness.GiveFaceConsent(minor, guardian: "监护人");
         Store.AddFaceTemplate(adult, "model-a", StoreHarness.Embedding(1), "office-1");
         Store.AddFaceTemplate(adult, "model-a", StoreHarness.Embedding(2), "office-1");
-        Store.WithdrawConsent(minor, Core.Consents.ConsentKind.Face, Core.Consents.ConsentChannel.Office, "office-1");
+        Store.WithdrawConsent(minor, ConsentKind.Face, ConsentChannel.Office, "office-1");
         Store.AppendAccessEvent(Event("granted"));
 
         var counts = Store.CountContents();
@@ -51,6 +52,24 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(2, counts.FaceTemplates);
         Assert.Equal(1, counts.AccessEvents);
         Assert.Equal(Store.ReadAudit(1, 1000).Count, counts.AuditRecords);
+    }
+
+    [Fact]
+    public void CountActiveFaceConsentsByNotice_TwoTextsAndAWithdrawal_GroupedByVersionAndHash()
+    {
+        var first = _harness.AddResident("R0001");
+        var second = _harness.AddResident("R0002");
+        var third = _harness.AddResident("R0003");
+        _harness.GiveFaceConsent(first);
+        _harness.GiveFaceConsent(second);
+        Store.RecordConsent(new ConsentGrant(third, ConsentKind.Face, "2.0", "notice v2", ConsentChannel.Office, "F-0002", null, "office-1"));
+        Store.WithdrawConsent(second, ConsentKind.Face, ConsentChannel.Gate, null);
+
+        var groups = Store.CountActiveFaceConsentsByNotice();
+
+        Assert.Equal(
+            [new NoticeConsentCount("1.0", ConsentRecord.HashNotice(StoreHarness.NoticeText), 1), new NoticeConsentCount("2.0", ConsentRecord.HashNotice("notice v2"), 1)],
+            groups);
     }
 
     [Fact]
@@ -69,6 +88,20 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(after[1].Sequence, Store.LastAccessEventSequence());
         Assert.Empty(Store.ReadAccessEventsAfter(after[1].Sequence, 10));
         Assert.Equal(["second"], Store.ReadAccessEventsAfter(cursor, 1).Select(e => e.Event.Reason));
+    }
+
+    [Fact]
+    public void ReadLatestAccessEvents_Some_NewestFirstWithSequences()
+    {
+        Store.AppendAccessEvent(Event("first"));
+        Store.AppendAccessEvent(Event("second", 1));
+        Store.AppendAccessEvent(Event("third", 2));
+
+        var latest = Store.ReadLatestAccessEvents(2);
+
+        Assert.Equal(["third", "second"], latest.Select(e => e.Event.Reason));
+        Assert.Equal(Store.LastAccessEventSequence(), latest[0].Sequence);
+        Assert.Equal(latest[0].Sequence - 1, latest[1].Sequence);
     }
 
     [Fact]

@@ -42,6 +42,8 @@ internal sealed partial class AdminCommandHandler
         ["face.enroll"] = OperatorPermission.Enroll,
         ["face.identify"] = OperatorPermission.ViewReports,
         ["face.remove"] = OperatorPermission.Delete,
+        ["report.pia"] = OperatorPermission.ViewReports,
+        ["report.processing"] = OperatorPermission.ViewReports,
     };
 
     private readonly IGateStore _store;
@@ -50,10 +52,13 @@ internal sealed partial class AdminCommandHandler
     private readonly IManualDoorRelease? _door;
     private readonly TimeProvider _time;
     private readonly FaceRecognition? _face;
+    private readonly PrivacyReportSettings? _privacy;
 
-    public AdminCommandHandler(IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null)
+    public AdminCommandHandler(
+        IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null, PrivacyReportSettings? privacy = null)
     {
         _face = face;
+        _privacy = privacy;
         _store = store;
         _consent = consent;
         _door = door;
@@ -118,6 +123,8 @@ internal sealed partial class AdminCommandHandler
             "face.enroll" => EnrollFace(args, operatorName),
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
+            "report.pia" => ReportPia(operatorName),
+            "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };
@@ -129,7 +136,7 @@ internal sealed partial class AdminCommandHandler
     {
         var residents = _store.ListResidents();
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "status");
-        return new JsonObject
+        var status = new JsonObject
         {
             ["residents"] = residents.Count,
             ["activeResidents"] = residents.Count(r => r.Status == ResidentStatus.Active),
@@ -138,6 +145,8 @@ internal sealed partial class AdminCommandHandler
             ["consentNotice"] = _consent?.Catalog.CurrentVersion,
             ["face"] = FaceStatus(),
         };
+        AddPrivacyStatus(status);
+        return status;
     }
 
     private JsonObject AddResident(AdminArguments args, string operatorName)
@@ -162,10 +171,12 @@ internal sealed partial class AdminCommandHandler
         var consents = _store.ListConsents(resident.Id);
         var templates = _store.ListFaceTemplates(resident.Id);
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, "resident.show");
+        var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
+        AddRenewal(consentJson, consents);
         return new JsonObject
         {
             ["resident"] = AdminJson.Resident(resident),
-            ["consents"] = new JsonArray([.. consents.Select(AdminJson.Consent)]),
+            ["consents"] = consentJson,
             ["faceTemplates"] = new JsonArray([.. templates.Select(AdminJson.FaceTemplate)]),
         };
     }
@@ -279,7 +290,9 @@ internal sealed partial class AdminCommandHandler
     {
         var resident = RequireResident(args.RequiredResident("resident"));
         var consents = _store.ListConsents(resident.Id);
-        var result = new JsonObject { ["consents"] = new JsonArray([.. consents.Select(AdminJson.Consent)]) };
+        var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
+        AddRenewal(consentJson, consents);
+        var result = new JsonObject { ["consents"] = consentJson };
         if (args.OptionalBoolean("receipt"))
         {
             var settings = _consent ?? throw new AdminCommandException("no consent notices are configured on this unit; a receipt cannot be printed");
@@ -299,15 +312,6 @@ internal sealed partial class AdminCommandHandler
 
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, result.ContainsKey("receipt") ? "consent.show receipt" : "consent.show");
         return result;
-    }
-
-    private JsonObject Events(AdminArguments args, string operatorName)
-    {
-        var since = args.OptionalTime("since");
-        var limit = args.OptionalInt32("limit", 1000, 1, 200_000);
-        var events = _store.ReadAccessEvents(limit).Where(e => since is null || e.Time >= since).ToList();
-        _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "events");
-        return new JsonObject { ["events"] = new JsonArray([.. events.Select(AdminJson.AccessEvent)]) };
     }
 
     private JsonObject VerifyAudit(string operatorName)

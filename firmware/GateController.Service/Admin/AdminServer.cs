@@ -25,9 +25,18 @@ public sealed class AdminServer : IDisposable
     private Socket? _listener;
     private bool _disposed;
 
-    /// <summary>Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/> or
+    /// <paramref name="privacy"/> (the configuration <c>report.pia</c> draws on; without it that report is refused).
+    /// </summary>
     public AdminServer(
-        IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null)
+        IGateStore store,
+        AdminServerOptions options,
+        TimeProvider timeProvider,
+        AdminConsentSettings? consent = null,
+        IManualDoorRelease? door = null,
+        FaceRecognition? face = null,
+        PrivacyReportSettings? privacy = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +48,12 @@ public sealed class AdminServer : IDisposable
         }
 
         _options = options;
-        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face);
+        if (privacy?.Validate() is { Count: > 0 } privacyProblems)
+        {
+            throw new ArgumentException("invalid privacy report settings: " + string.Join("; ", privacyProblems), nameof(privacy));
+        }
+
+        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face, privacy);
     }
 
     /// <summary>The socket's path.</summary>
