@@ -80,7 +80,7 @@ public static partial class GatectlCommandLine
 
         if (result["consentsNeedingRenewal"] is { } renewals)
         {
-            o.WriteLine($"renewals:        {GatectlInvocation.Text(renewals)} active face consents under an earlier notice");
+            o.WriteLine($"renewals:        {GatectlInvocation.Text(renewals)} residents whose face consent was given under an earlier notice");
         }
     }
 }

@@ -39,22 +39,33 @@ public sealed partial class GateStore : IGateStoreReports
     });
 
     /// <inheritdoc />
-    public IReadOnlyList<NoticeConsentCount> CountActiveFaceConsentsByNotice() => Run("counting consents by notice", () =>
+    public int CountResidentsNeedingConsentRenewal(IReadOnlyCollection<ConsentNotice> currentNotices)
     {
-        using var command = Command(null, """
-            SELECT notice_version, notice_sha256, COUNT(*) FROM consents
-            WHERE kind = 0 AND withdrawn_ms IS NULL
-            GROUP BY notice_version, notice_sha256 ORDER BY notice_version, notice_sha256
-            """);
-        using var reader = command.ExecuteReader();
-        var counts = new List<NoticeConsentCount>();
-        while (reader.Read())
+        ArgumentNullException.ThrowIfNull(currentNotices);
+        return Run("counting consents needing renewal", () =>
         {
-            counts.Add(new NoticeConsentCount(reader.GetString(0), Convert.ToHexStringLower((byte[])reader.GetValue(1)), reader.GetInt32(2)));
-        }
+            using var command = Command(null, string.Empty);
+            var current = new List<string>();
+            var index = 0;
+            foreach (var notice in currentNotices)
+            {
+                ArgumentNullException.ThrowIfNull(notice, nameof(currentNotices));
+                current.Add($"(c2.notice_version = $v{index} AND c2.notice_sha256 = $h{index})");
+                command.Parameters.AddWithValue($"$v{index}", notice.Version);
+                command.Parameters.AddWithValue($"$h{index}", Convert.FromHexString(notice.Sha256));
+                index++;
+            }
 
-        return counts;
-    });
+            var underCurrent = current.Count == 0 ? "0" : string.Join(" OR ", current);
+            command.CommandText = $"""
+                SELECT COUNT(DISTINCT c.resident_id) FROM consents c
+                WHERE c.kind = 0 AND c.withdrawn_ms IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM consents c2
+                                  WHERE c2.resident_id = c.resident_id AND c2.kind = 0 AND c2.withdrawn_ms IS NULL AND ({underCurrent}))
+                """;
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+    }
 
     /// <inheritdoc />
     public PrivacyEncryptionSummary DescribeProtection() => Protection;

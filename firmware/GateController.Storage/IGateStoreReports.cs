@@ -15,8 +15,11 @@ public interface IGateStoreReports
     /// <summary>Counts what the store holds: residents, minors, cards, PINs, active face consents, templates, events, audit entries.</summary>
     PrivacyStoreCounts CountContents();
 
-    /// <summary>Active face consents grouped by the notice (version and hash) they were given under, so consents needing renewal can be counted.</summary>
-    IReadOnlyList<NoticeConsentCount> CountActiveFaceConsentsByNotice();
+    /// <summary>
+    /// Residents who hold an active face consent but none under <paramref name="currentNotices"/> (same version and
+    /// text hash): their consent was given under an earlier notice and is flagged for renewal, never carried over.
+    /// </summary>
+    int CountResidentsNeedingConsentRenewal(IReadOnlyCollection<ConsentNotice> currentNotices);
 
     /// <summary>How the store protects each kind of data (rule P6), in words for an impact assessment.</summary>
     PrivacyEncryptionSummary DescribeProtection();

@@ -1,5 +1,6 @@
 using GateController.Core.Consents;
 using GateController.Core.Credentials;
+using GateController.Core.Privacy;
 using GateController.Core.Residents;
 using GateController.Storage.Records;
 
@@ -55,22 +56,27 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
-    public void CountActiveFaceConsentsByNotice_TwoTextsAndAWithdrawal_GroupedByVersionAndHash()
+    public void CountResidentsNeedingConsentRenewal_OldNewRenewedAndWithdrawn_OnlyResidentsWithoutACurrentConsent()
     {
-        var first = _harness.AddResident("R0001");
-        var second = _harness.AddResident("R0002");
-        var third = _harness.AddResident("R0003");
-        _harness.GiveFaceConsent(first);
-        _harness.GiveFaceConsent(second);
-        Store.RecordConsent(new ConsentGrant(third, ConsentKind.Face, "2.0", "notice v2", ConsentChannel.Office, "F-0002", null, "office-1"));
-        Store.WithdrawConsent(second, ConsentKind.Face, ConsentChannel.Gate, null);
+        var current = new ConsentNotice("2.0", "en", "notice v2");
+        var old = _harness.AddResident("R0001");
+        var renewed = _harness.AddResident("R0002");
+        var fresh = _harness.AddResident("R0003");
+        var withdrawn = _harness.AddResident("R0004");
+        _harness.GiveFaceConsent(old);
+        _harness.GiveFaceConsent(renewed);
+        GiveUnder(renewed, current);
+        GiveUnder(fresh, current);
+        _harness.GiveFaceConsent(withdrawn);
+        Store.WithdrawConsent(withdrawn, ConsentKind.Face, ConsentChannel.Gate, null);
 
-        var groups = Store.CountActiveFaceConsentsByNotice();
-
-        Assert.Equal(
-            [new NoticeConsentCount("1.0", ConsentRecord.HashNotice(StoreHarness.NoticeText), 1), new NoticeConsentCount("2.0", ConsentRecord.HashNotice("notice v2"), 1)],
-            groups);
+        Assert.Equal(1, Store.CountResidentsNeedingConsentRenewal([current]));
+        Assert.Equal(0, Store.CountResidentsNeedingConsentRenewal([new ConsentNotice("1.0", "en", StoreHarness.NoticeText), current]));
+        Assert.Equal(3, Store.CountResidentsNeedingConsentRenewal([new ConsentNotice("2.0", "en", "notice v2, edited")]));
     }
+
+    private void GiveUnder(ResidentId id, ConsentNotice notice) =>
+        Store.RecordConsent(new ConsentGrant(id, ConsentKind.Face, notice.Version, notice.Text, ConsentChannel.Office, "F-0002", null, "office-1"));
 
     [Fact]
     public void ReadAccessEventsAfter_Cursor_OnlyLaterEventsOldestFirst()

@@ -53,18 +53,14 @@ internal sealed partial class AdminCommandHandler
             status["consentsNeedingRenewal"] = renewals;
             if (renewals > 0)
             {
-                warnings.Add($"{renewals} active face consents were given under an earlier notice than {settings.Catalog.CurrentVersion}; ask those residents again (gatectl consent show R)");
+                warnings.Add($"{renewals} residents consented to face recognition under an earlier notice than {settings.Catalog.CurrentVersion}; ask them again (gatectl consent show R)");
             }
         }
 
         status["warnings"] = warnings;
     }
 
-    private int ConsentsNeedingRenewal(AdminConsentSettings settings) =>
-        _store.CountActiveFaceConsentsByNotice()
-            .Where(group => !settings.Catalog.Current.Any(n => string.Equals(n.Version, group.NoticeVersion, StringComparison.Ordinal)
-                && string.Equals(n.Sha256, group.NoticeSha256Hex, StringComparison.Ordinal)))
-            .Sum(group => group.ActiveConsents);
+    private int ConsentsNeedingRenewal(AdminConsentSettings settings) => _store.CountResidentsNeedingConsentRenewal(settings.Catalog.Current);
 
     /// <summary>Adds "renewal" to each consent's JSON: whether it still names the notice in force.</summary>
     private void AddRenewal(JsonArray consents, IReadOnlyList<StoredConsent> stored)
@@ -75,11 +71,15 @@ internal sealed partial class AdminCommandHandler
         }
 
         var now = _time.GetUtcNow();
-        for (var i = 0; i < stored.Count && i < consents.Count; i++)
+        var checks = stored.Select(c => ConsentRenewal.Evaluate(AdminJson.ToCore(c), settings.Catalog.Current, now)).ToList();
+
+        // A consent given again under the notice in force settles the earlier ones: nothing is left to renew.
+        var renewed = checks.Any(c => c.Reason == ConsentRenewalReason.Current);
+        for (var i = 0; i < checks.Count && i < consents.Count; i++)
         {
-            var check = ConsentRenewal.Evaluate(AdminJson.ToCore(stored[i]), settings.Catalog.Current, now);
-            consents[i]!["needsRenewal"] = check.NeedsRenewal;
-            consents[i]!["renewal"] = check.NeedsRenewal ? check.Message : null;
+            var needsRenewal = checks[i].NeedsRenewal && !renewed;
+            consents[i]!["needsRenewal"] = needsRenewal;
+            consents[i]!["renewal"] = needsRenewal ? checks[i].Message : null;
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class StatusScaleTests
 
         Assert.Equal(0, status);
         Assert.Contains("store:           1 residents (1 minors), 1 cards, 0 PINs, 0 active face consents", output, StringComparison.Ordinal);
-        Assert.Contains("renewals:        0 active face consents under an earlier notice", output, StringComparison.Ordinal);
+        Assert.Contains("renewals:        0 residents whose face consent was given under an earlier notice", output, StringComparison.Ordinal);
         Assert.DoesNotContain("WARNING", output, StringComparison.Ordinal);
     }
 
