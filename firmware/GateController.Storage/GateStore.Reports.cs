@@ -50,18 +50,20 @@ public sealed partial class GateStore : IGateStoreReports
             foreach (var notice in currentNotices)
             {
                 ArgumentNullException.ThrowIfNull(notice, nameof(currentNotices));
-                current.Add($"(c2.notice_version = $v{index} AND c2.notice_sha256 = $h{index})");
+                current.Add($"(notice_version = $v{index} AND notice_sha256 = $h{index})");
                 command.Parameters.AddWithValue($"$v{index}", notice.Version);
                 command.Parameters.AddWithValue($"$h{index}", Convert.FromHexString(notice.Sha256));
                 index++;
             }
 
+            // One pass over the active face consents: a resident needs renewal when none of theirs names a current notice.
             var underCurrent = current.Count == 0 ? "0" : string.Join(" OR ", current);
             command.CommandText = $"""
-                SELECT COUNT(DISTINCT c.resident_id) FROM consents c
-                WHERE c.kind = 0 AND c.withdrawn_ms IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM consents c2
-                                  WHERE c2.resident_id = c.resident_id AND c2.kind = 0 AND c2.withdrawn_ms IS NULL AND ({underCurrent}))
+                SELECT COUNT(*) FROM (
+                    SELECT resident_id FROM consents
+                    WHERE kind = 0 AND withdrawn_ms IS NULL
+                    GROUP BY resident_id
+                    HAVING MAX(CASE WHEN {underCurrent} THEN 1 ELSE 0 END) = 0)
                 """;
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         });
