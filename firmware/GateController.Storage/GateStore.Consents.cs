@@ -136,6 +136,26 @@ public sealed partial class GateStore
         });
 
     /// <inheritdoc />
+    public bool HasActiveConsent(ResidentId id, ConsentKind kind, DateTimeOffset at)
+    {
+        if (string.IsNullOrEmpty(id.Value))
+        {
+            return false;
+        }
+
+        var atMilliseconds = at.ToUnixTimeMilliseconds();
+        return RunLookup("checking a consent", () =>
+        {
+            using var command = _lookupConnection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM consents WHERE resident_id = $resident AND kind = $kind AND given_ms <= $at AND (withdrawn_ms IS NULL OR withdrawn_ms > $at) LIMIT 1";
+            command.Parameters.AddWithValue("$resident", id.Value);
+            command.Parameters.AddWithValue("$kind", (int)kind);
+            command.Parameters.AddWithValue("$at", atMilliseconds);
+            return command.ExecuteScalar() is not null;
+        });
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<StoredConsent> ListConsents(ResidentId id) => Run("listing consents", () =>
     {
         RequireResident(null, id);

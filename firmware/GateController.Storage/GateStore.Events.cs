@@ -65,6 +65,7 @@ public sealed partial class GateStore
         var eventCutoff = now.AddDays(-_options.AccessEventRetentionDays).ToUnixTimeMilliseconds();
         var templateCutoff = now.AddDays(-_options.FaceTemplateUnusedDays).ToUnixTimeMilliseconds();
         int eventsDeleted;
+        int visitorCodesDeleted;
         var templatesDeleted = 0;
         using (var transaction = _connection.BeginTransaction())
         {
@@ -115,6 +116,18 @@ public sealed partial class GateStore
                 AppendAuditCore(transaction, AuditAction.AutomaticDeletion, null, ResidentId.Parse(resident), $"face template {templateId} deleted: {reason}");
             }
 
+            // Visitor codes past their window or revoked open nothing any more.
+            using (var codes = Command(transaction, "DELETE FROM visitor_codes WHERE valid_until_ms <= $now OR revoked_ms IS NOT NULL"))
+            {
+                codes.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                visitorCodesDeleted = codes.ExecuteNonQuery();
+            }
+
+            if (visitorCodesDeleted > 0)
+            {
+                AppendAuditCore(transaction, AuditAction.AutomaticDeletion, null, null, $"visitor codes deleted: {visitorCodesDeleted} (expired or revoked)");
+            }
+
             using (var orphanKeys = Command(transaction, "DELETE FROM resident_keys WHERE NOT EXISTS (SELECT 1 FROM face_templates t WHERE t.resident_id = resident_keys.resident_id)"))
             {
                 orphanKeys.ExecuteNonQuery();
@@ -123,12 +136,12 @@ public sealed partial class GateStore
             transaction.Commit();
         }
 
-        if (eventsDeleted + templatesDeleted > 0)
+        if (eventsDeleted + templatesDeleted + visitorCodesDeleted > 0)
         {
             Checkpoint();
         }
 
-        return new RetentionReport(eventsDeleted, templatesDeleted);
+        return new RetentionReport(eventsDeleted, templatesDeleted) { VisitorCodesDeleted = visitorCodesDeleted };
     });
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using GateController.Core.Consents;
+using GateController.Core.Credentials;
 using GateController.Core.Residents;
 using GateController.Storage.Audit;
 using GateController.Storage.Crypto;
@@ -94,6 +95,31 @@ public sealed partial class GateStore
         RequireResident(null, id);
         return ReadTemplateRecords(null, id);
     });
+
+    /// <inheritdoc />
+    public bool TryFindFaceTemplate(ResidentId id, out FaceTemplateId templateId)
+    {
+        templateId = default;
+        if (string.IsNullOrEmpty(id.Value))
+        {
+            return false;
+        }
+
+        var found = RunLookup("finding a face template", () =>
+        {
+            using var command = _lookupConnection.CreateCommand();
+            command.CommandText = "SELECT rowid FROM face_templates WHERE resident_id = $resident ORDER BY rowid DESC LIMIT 1";
+            command.Parameters.AddWithValue("$resident", id.Value);
+            return command.ExecuteScalar() is long rowId ? rowId : 0L;
+        });
+        if (found <= 0)
+        {
+            return false;
+        }
+
+        templateId = new FaceTemplateId(found);
+        return true;
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<FaceTemplate> LoadFaceTemplates() => Run("loading face templates", () =>

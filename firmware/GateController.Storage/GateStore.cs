@@ -34,6 +34,7 @@ public sealed partial class GateStore : IGateStore
     private readonly byte[] _pinLookupKey;
     private readonly byte[] _pinVerifyKey;
     private readonly byte[] _auditHeadKey;
+    private readonly byte[] _visitorCodeKey;
     private readonly SqliteCommand _findCardCommand;
     private readonly SqliteCommand _findPinCommand;
     private readonly SqliteCommand _appendEventCommand;
@@ -60,6 +61,7 @@ public sealed partial class GateStore : IGateStore
         _pinLookupKey = deviceKey.DeriveKey(KeyLabels.PinLookup);
         _pinVerifyKey = deviceKey.DeriveKey(KeyLabels.PinVerify);
         _auditHeadKey = deviceKey.DeriveKey(KeyLabels.AuditHead);
+        _visitorCodeKey = deviceKey.DeriveKey(KeyLabels.VisitorCode);
         _findCardCommand = Prepare(_lookupConnection, "SELECT id, resident_id, format, added_ms FROM cards WHERE uid_hash = $hash", "$hash");
         _findPinCommand = Prepare(_lookupConnection, "SELECT resident_id FROM pins WHERE lookup_hash = $hash", "$hash");
         _appendEventCommand = Prepare(
@@ -176,6 +178,7 @@ public sealed partial class GateStore : IGateStore
             CryptographicOperations.ZeroMemory(_pinLookupKey);
             CryptographicOperations.ZeroMemory(_pinVerifyKey);
             CryptographicOperations.ZeroMemory(_auditHeadKey);
+            CryptographicOperations.ZeroMemory(_visitorCodeKey);
         }
     }
 

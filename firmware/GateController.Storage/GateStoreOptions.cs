@@ -30,6 +30,9 @@ public sealed class GateStoreOptions
     /// </summary>
     public int WalReserveKilobytes { get; set; } = 4400;
 
+    /// <summary>Digits in a visitor code the store draws, 6–8 (default 6).</summary>
+    public int VisitorCodeDigits { get; set; } = 6;
+
     /// <summary>Run SQLite's quick_check when opening, to report a damaged file early.</summary>
     public bool CheckIntegrityAtOpen { get; set; } = true;
 
@@ -72,6 +75,11 @@ public sealed class GateStoreOptions
         if (WalReserveKilobytes is < 0 or > 262_144)
         {
             problems.Add($"{nameof(WalReserveKilobytes)} must be 0–262144 KiB, not {WalReserveKilobytes}");
+        }
+
+        if (VisitorCodeDigits is < 6 or > 8)
+        {
+            problems.Add($"{nameof(VisitorCodeDigits)} must be 6–8 digits, not {VisitorCodeDigits}");
         }
 
         if (RetentionIntervalHours is < 1 or > 168)

@@ -53,11 +53,29 @@ public interface IGateStore : IDisposable, IGateStoreReports
     /// <summary>Checks a resident's PIN (card plus PIN entry).</summary>
     bool VerifyPin(ResidentId id, string pin);
 
+    /// <summary>Issues a visitor code for a resident's visitor: a fresh random code, stored only as a keyed hash; audited without the code.</summary>
+    IssuedVisitorCode IssueVisitorCode(ResidentId issuer, DateTimeOffset validFrom, DateTimeOffset validUntil, int maximumUses, string? operatorId);
+
+    /// <summary>Lists visitor codes (never the codes), of one issuer or of all when <paramref name="issuer"/> is null, by number.</summary>
+    IReadOnlyList<VisitorCodeRecord> ListVisitorCodes(ResidentId? issuer);
+
+    /// <summary>Revokes a visitor code by its number; returns false if there is no such unrevoked code.</summary>
+    bool RevokeVisitorCode(long visitorCodeId, string? operatorId);
+
+    /// <summary>Finds the unrevoked visitor code typed at a keypad (indexed lookup by keyed hash).</summary>
+    bool TryFindVisitorCode(string code, out VisitorCodeRecord record);
+
+    /// <summary>Counts one use of a visitor code at <paramref name="at"/> in one transaction; false (nothing changed) when it is unknown, revoked, outside its window or used up.</summary>
+    bool TryConsumeVisitorCode(string code, DateTimeOffset at, out VisitorCodeRecord record);
+
     /// <summary>Records a consent; a minor's consent must name a guardian.</summary>
     StoredConsent RecordConsent(ConsentGrant grant);
 
     /// <summary>Withdraws the active consent of a kind; for face, deletes the face templates in the same transaction.</summary>
     StoredConsent WithdrawConsent(ResidentId id, ConsentKind kind, ConsentChannel channel, string? operatorId);
+
+    /// <summary>True when the resident has a consent of <paramref name="kind"/> given by <paramref name="at"/> and not withdrawn by then; false for an unknown resident.</summary>
+    bool HasActiveConsent(ResidentId id, ConsentKind kind, DateTimeOffset at);
 
     /// <summary>Lists a resident's consents, oldest first.</summary>
     IReadOnlyList<StoredConsent> ListConsents(ResidentId id);
@@ -67,6 +85,9 @@ public interface IGateStore : IDisposable, IGateStoreReports
 
     /// <summary>Lists a resident's face templates (without bytes).</summary>
     IReadOnlyList<FaceTemplateRecord> ListFaceTemplates(ResidentId id);
+
+    /// <summary>Finds the store's number of a resident's newest face template (a reference for the access decision, never the template).</summary>
+    bool TryFindFaceTemplate(ResidentId id, out FaceTemplateId templateId);
 
     /// <summary>Decrypts every face template, for the matcher.</summary>
     IReadOnlyList<FaceTemplate> LoadFaceTemplates();

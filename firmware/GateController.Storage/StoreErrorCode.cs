@@ -68,4 +68,7 @@ public enum StoreErrorCode
 
     /// <summary>An import row is invalid or conflicts with another row or with stored data.</summary>
     InvalidImport = 21,
+
+    /// <summary>No unused visitor code could be drawn (the code space is crowded); try again or use more digits.</summary>
+    VisitorCodeUnavailable = 22,
 }

@@ -13,9 +13,10 @@ namespace GateController.Simulation.Access;
 /// cards (by format and UID), PINs (kept as SHA-256, never as digits), visitor codes with their uses, validity
 /// windows, face enrollments and consents. It turns a reader's <see cref="CredentialPresented"/> into the core's
 /// <see cref="PresentedCredential"/> and <see cref="CredentialLookup"/>, including a card waiting for its PIN
-/// (card+PIN) and duress PINs (<see cref="DuressPins.TryRevert"/>). Not thread-safe; simulation only.
+/// (card+PIN) and duress PINs (<see cref="DuressPins.TryRevert"/>). As an <see cref="IAccessDirectory"/> it serves an
+/// <see cref="AccessGate"/>. Not thread-safe; simulation only.
 /// </summary>
-public sealed class SimulatedAccessDirectory
+public sealed class SimulatedAccessDirectory : IAccessDirectory
 {
     private readonly DuressPinTransformation _duressTransformation;
     private readonly Dictionary<ResidentId, ResidentEntry> _residents = [];
@@ -147,9 +148,88 @@ public sealed class SimulatedAccessDirectory
         entry.Consents.Add(consent);
     }
 
-    /// <summary>True when <paramref name="residentId"/> has a face consent active at <paramref name="at"/>.</summary>
+    /// <summary>True when <paramref name="residentId"/> has a face consent active at <paramref name="at"/>; false for an unknown resident.</summary>
     public bool HasActiveFaceConsent(ResidentId residentId, DateTimeOffset at) =>
-        Entry(residentId).Consents.Any(c => c.Kind == ConsentKind.Face && c.IsActiveAt(at));
+        _residents.TryGetValue(residentId, out var entry) && entry.Consents.Any(c => c.Kind == ConsentKind.Face && c.IsActiveAt(at));
+
+    /// <inheritdoc />
+    public CardCredential? FindCard(CardFormat format, ReadOnlySpan<byte> uid)
+    {
+        foreach (var card in _cards)
+        {
+            if (card.Matches(format, uid))
+            {
+                return card;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public PinCredential? FindPinHolder(string pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var hash = Hash(pin);
+        return _residents.Values.FirstOrDefault(e => e.PinHash == hash && e.Pin is not null)?.Pin;
+    }
+
+    /// <inheritdoc />
+    public bool VerifyPin(ResidentId residentId, string pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        return _residents.TryGetValue(residentId, out var entry) && entry.PinHash is { } hash && entry.Pin is not null && hash == Hash(pin);
+    }
+
+    /// <inheritdoc />
+    public bool TryConsumeVisitorCode(string code, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var hash = Hash(code);
+        var entry = _visitorCodes.Find(v => v.CodeHash == hash);
+        if (entry is null || entry.Credential.UsesRemaining <= 0 || entry.Credential.Validity.Check(at) != ValidityStatus.Valid)
+        {
+            return false;
+        }
+
+        entry.Credential = entry.Credential.WithOneUseConsumed();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public DirectoryResident? FindResident(ResidentId residentId) =>
+        _residents.TryGetValue(residentId, out var entry) ? new DirectoryResident(entry.Resident, entry.AccessGroup) : null;
+
+    /// <inheritdoc />
+    public FaceCredential? FindFace(ResidentId residentId) => _residents.TryGetValue(residentId, out var entry) ? entry.Face : null;
+
+    /// <inheritdoc />
+    public bool WithdrawFaceConsentAtGate(ResidentId residentId, DateTimeOffset at)
+    {
+        if (!_residents.TryGetValue(residentId, out var entry))
+        {
+            return false;
+        }
+
+        var withdrawn = false;
+        for (var i = 0; i < entry.Consents.Count; i++)
+        {
+            var consent = entry.Consents[i];
+            if (consent.Kind == ConsentKind.Face && consent.WithdrawnAt is null && at >= consent.GivenAt)
+            {
+                entry.Consents[i] = consent.Withdraw(at, ConsentChannel.Gate);
+                withdrawn = true;
+            }
+        }
+
+        if (withdrawn)
+        {
+            // P4: the templates go with the consent.
+            entry.Face = null;
+        }
+
+        return withdrawn;
+    }
 
     /// <summary>The visitor code issued as <paramref name="code"/>, with its uses so far, or null.</summary>
     public VisitorCodeCredential? FindVisitorCode(string code)

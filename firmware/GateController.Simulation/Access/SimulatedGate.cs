@@ -1,28 +1,19 @@
 using GateController.Core.Access;
-using GateController.Core.Credentials;
 using GateController.Core.Door;
-using GateController.Core.Events;
 using GateController.Core.Readers;
 using GateController.Simulation.Scenarios;
 
 namespace GateController.Simulation.Access;
 
 /// <summary>
-/// One simulated door put together from the access core: for each credential a reader delivers it asks the
-/// <see cref="SimulatedAccessDirectory"/> what was presented, adds the keypad lockout from the
-/// <see cref="PinAttemptTracker"/>, lets <see cref="AccessPolicy.Decide"/> judge it under the holder's door policy,
-/// records the attempt (lockout and duress alarms), counts a visitor code's use, and gives the
-/// <see cref="DoorStateMachine"/> its feedback (grant, deny, locked out).
+/// One simulated door put together from the access core: the product's <see cref="AccessGate"/> decides each
+/// credential over the <see cref="SimulatedAccessDirectory"/> (lookup, keypad lockout, policy, visitor code uses,
+/// card+PIN), and the <see cref="DoorStateMachine"/> gets its feedback (grant, deny, locked out).
 /// </summary>
 public sealed class SimulatedGate
 {
-    private readonly SimulatedAccessDirectory _directory;
-    private readonly DoorPolicy _defaultPolicy;
-    private readonly IReadOnlyDictionary<string, DoorPolicy> _groupPolicies;
+    private readonly AccessGate _gate;
     private readonly DoorStateMachine _door;
-    private readonly TimeProvider _timeProvider;
-    private readonly PinAttemptTracker _pinAttempts;
-    private readonly TimeSpan _pinAfterCardTimeout;
 
     /// <summary>Creates the gate.</summary>
     /// <param name="directory">Residents and credentials.</param>
@@ -48,14 +39,6 @@ public sealed class SimulatedGate
         ArgumentNullException.ThrowIfNull(door);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pinAfterCardTimeout, TimeSpan.Zero);
-        foreach (var (group, policy) in groupPolicies)
-        {
-            if (policy.DoorId != defaultPolicy.DoorId)
-            {
-                throw new ArgumentException($"the policy of group '{group}' governs {policy.DoorId}, not {defaultPolicy.DoorId}", nameof(groupPolicies));
-            }
-        }
-
         foreach (var resident in directory.Residents)
         {
             if (directory.AccessGroupOf(resident.Id) is { } group && !groupPolicies.ContainsKey(group))
@@ -64,20 +47,27 @@ public sealed class SimulatedGate
             }
         }
 
-        _directory = directory;
-        _defaultPolicy = defaultPolicy;
-        _groupPolicies = groupPolicies;
+        _gate = new AccessGate(
+            directory,
+            new AccessGateOptions
+            {
+                DefaultPolicy = defaultPolicy,
+                GroupPolicies = groupPolicies,
+                PinAttempts = pinAttempts,
+                PinAfterCardTimeout = pinAfterCardTimeout,
+            },
+            timeProvider);
         _door = door;
-        _timeProvider = timeProvider;
-        _pinAttempts = new PinAttemptTracker(timeProvider, pinAttempts);
-        _pinAfterCardTimeout = pinAfterCardTimeout;
     }
 
     /// <summary>The door this gate governs.</summary>
-    public DoorId DoorId => _defaultPolicy.DoorId;
+    public DoorId DoorId => _gate.DoorId;
 
     /// <summary>The door state machine the decisions drive.</summary>
     public DoorStateMachine Door => _door;
+
+    /// <summary>The product's access gate this simulated door decides with.</summary>
+    public AccessGate AccessGate => _gate;
 
     /// <summary>Decides on <paramref name="credential"/> and gives the door its feedback.</summary>
     public ScenarioDecision Present(CredentialPresented credential)
@@ -93,30 +83,7 @@ public sealed class SimulatedGate
     /// </summary>
     public ScenarioDecision Decide(CredentialPresented credential)
     {
-        ArgumentNullException.ThrowIfNull(credential);
-        var now = _timeProvider.GetUtcNow();
-        var resolution = _directory.Resolve(credential, now);
-        var presented = resolution.Presented;
-        var lookup = resolution.Lookup with { KeypadLockedOut = _pinAttempts.IsLockedOut(credential.ReaderId) };
-        var policy = _defaultPolicy;
-        if (resolution.AccessGroup is { } group && !_groupPolicies.TryGetValue(group, out policy))
-        {
-            throw new InvalidOperationException($"access group '{group}' of resident {resolution.Lookup.Resident?.Id} has no policy at {DoorId}");
-        }
-
-        var decision = AccessPolicy.Decide(presented, lookup, policy, now);
-        var alarm = _pinAttempts.Record(policy.DoorId, credential.ReaderId, presented, decision);
-
-        if (decision.IsGranted && lookup.Credential is VisitorCodeCredential visitorCode)
-        {
-            _directory.ConsumeVisitorCode(visitorCode);
-        }
-        else if (decision.Reason == AccessReason.SecondFactorRequired && decision.Method == AccessMethods.CardAndPin
-            && lookup.Credential is CardCredential card)
-        {
-            _directory.AwaitPinAfterCard(credential.ReaderId, card, now + _pinAfterCardTimeout);
-        }
-
-        return new ScenarioDecision(decision, alarm is null ? [] : new AccessEvent[] { alarm });
+        var decision = _gate.Decide(credential);
+        return new ScenarioDecision(decision.Decision, decision.Alarms);
     }
 }

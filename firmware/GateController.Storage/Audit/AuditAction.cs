@@ -56,4 +56,13 @@ public enum AuditAction
 
     /// <summary>Data was deleted automatically by retention (P9).</summary>
     AutomaticDeletion = 17,
+
+    /// <summary>A visitor code was issued (the code itself is never recorded).</summary>
+    VisitorCodeIssued = 18,
+
+    /// <summary>A visitor code was revoked.</summary>
+    VisitorCodeRevoked = 19,
+
+    /// <summary>A visitor code opened the door (one use counted).</summary>
+    VisitorCodeUsed = 20,
 }

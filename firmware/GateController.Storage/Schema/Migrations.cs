@@ -79,6 +79,22 @@ internal static class Migrations
             reason TEXT NOT NULL);
         CREATE INDEX access_events_time ON access_events(time_ms);
         """,
+
+        // Version 2: visitor codes, stored as keyed hashes only, with their issuer, window and uses.
+        """
+        CREATE TABLE visitor_codes (
+            id INTEGER PRIMARY KEY,
+            code_hash BLOB NOT NULL UNIQUE,
+            issuer_id TEXT NOT NULL REFERENCES residents(id) ON DELETE CASCADE,
+            valid_from_ms INTEGER NOT NULL,
+            valid_until_ms INTEGER NOT NULL,
+            maximum_uses INTEGER NOT NULL,
+            uses INTEGER NOT NULL,
+            issued_ms INTEGER NOT NULL,
+            revoked_ms INTEGER);
+        CREATE INDEX visitor_codes_issuer ON visitor_codes(issuer_id);
+        CREATE INDEX visitor_codes_until ON visitor_codes(valid_until_ms);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
