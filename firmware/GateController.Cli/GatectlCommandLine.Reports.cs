@@ -24,7 +24,7 @@ public static partial class GatectlCommandLine
         });
 
         var since = new Option<string?>("--since") { Description = "only records since then: a date like 2026-01-01, or a span like 30d" };
-        var processing = new Command("processing", "the processing records from the audit log, for audits and the 3-year record-keeping duty") { since };
+        var processing = new Command("processing", "the processing records from the audit log, for audits and the 3-year record-keeping duty; exits 2 when the audit chain is broken") { since };
         act(processing, async run =>
         {
             var args = new JsonObject();
@@ -34,7 +34,10 @@ public static partial class GatectlCommandLine
             }
 
             var result = await run.CallAsync("report.processing", args).ConfigureAwait(false);
-            return run.Done(result, o => WriteProcessing(o, result));
+            run.Done(result, o => WriteProcessing(o, result));
+
+            // Like audit verify: the records are printed either way, but a broken chain is not a clean result.
+            return result["chain"]?["intact"]?.GetValue<bool>() == true ? 0 : 2;
         });
         return new Command("report", "privacy reports") { pia, processing };
     }

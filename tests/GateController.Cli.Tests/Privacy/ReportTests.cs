@@ -185,6 +185,28 @@ public sealed class ReportTests
         Assert.Contains("door.release 5 s refused", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReportProcessing_AlteredEntry_RecordsPrintedChainBrokenExit2()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "A", O, AdminFixture.Office);
+        await unit.GatectlAsync("resident", "add", "--id", "R0002", "--name", "B", O, AdminFixture.Office);
+        var altered = unit.Store.ReadAudit(1, 100).First(e => e.Action == AuditAction.ResidentAdded).Sequence;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(unit.Directory, "data", "gate.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'nothing happened' WHERE seq = {altered};";
+            command.ExecuteNonQuery();
+        }
+
+        var (status, output, _) = await unit.GatectlAsync("report", "processing", O, AdminFixture.Office);
+
+        Assert.Equal(2, status);
+        Assert.Contains($"audit chain: BROKEN at entry {altered}", output, StringComparison.Ordinal);
+        Assert.Contains("nothing happened", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("yesterday")]
     [InlineData("12x")]
