@@ -99,6 +99,11 @@ public static partial class GatectlCommandLine
         foreach (var c in consents)
         {
             var state = (bool)c!["active"]! ? "active" : $"withdrawn {GatectlInvocation.Text(c["withdrawnAt"])} ({GatectlInvocation.Text(c["withdrawalChannel"])})";
+            if (c["needsRenewal"]?.GetValue<bool>() == true)
+            {
+                state += $"; NEEDS RENEWAL: {GatectlInvocation.Text(c["renewal"])}";
+            }
+
             o.WriteLine($"  consent {GatectlInvocation.Text(c["consentId"])}: {GatectlInvocation.Text(c["kind"])}, notice {GatectlInvocation.Text(c["noticeVersion"])}, {GatectlInvocation.Text(c["channel"])} form {GatectlInvocation.Text(c["form"])}, given {GatectlInvocation.Text(c["givenAt"])} by operator {GatectlInvocation.Text(c["operator"])}; {state}");
         }
     }

@@ -74,6 +74,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(AuditCommand(Act));
         root.Subcommands.Add(DoorCommand(Act));
         root.Subcommands.Add(DiagCommand(Act));
+        root.Subcommands.Add(ReportCommand(Act));
         return root;
     }
 
@@ -117,40 +118,17 @@ public static partial class GatectlCommandLine
                 o.WriteLine($"access events:   {GatectlInvocation.Text(result["accessEvents"])}");
                 o.WriteLine($"door:            {GatectlInvocation.Text(result["door"])}");
                 o.WriteLine($"consent notice:  {GatectlInvocation.Text(result["consentNotice"])}");
+                WriteStoreStatus(o, result);
                 var face = result["face"];
                 o.WriteLine(face is null
                     ? "face:            unknown"
                     : (bool)face["available"]!
                         ? $"face:            available ({GatectlInvocation.Text(face["templates"])} templates)"
                         : $"face:            unavailable: {GatectlInvocation.Text(face["reason"])}");
-            });
-        });
-        return command;
-    }
-
-    private static Command EventsCommand(Action<Command, Func<GatectlInvocation, Task<int>>> act)
-    {
-        var since = new Option<string?>("--since") { Description = "only events since then: 1h, 30m, 7d, or a date" };
-        var limit = new Option<int>("--limit") { Description = "at most this many newest events", DefaultValueFactory = _ => 1000 };
-        var command = new Command("events", "access events, newest first (pseudonymous ids only)") { since, limit };
-        act(command, async run =>
-        {
-            var args = new JsonObject { ["limit"] = run.Parse.GetValue(limit) };
-            if (run.Parse.GetValue(since) is { } text)
-            {
-                args["since"] = ParseSince(text, run.Environment.Time).ToString("O", CultureInfo.InvariantCulture);
-            }
-
-            var result = await run.CallAsync("events", args).ConfigureAwait(false);
-            return run.Done(result, o =>
-            {
-                var events = result["events"]!.AsArray();
-                foreach (var e in events)
+                foreach (var warning in result["warnings"]?.AsArray() ?? [])
                 {
-                    o.WriteLine($"{GatectlInvocation.Text(e!["time"])}  {GatectlInvocation.Text(e["door"])}  {GatectlInvocation.Text(e["credential"])}  {GatectlInvocation.Text(e["resident"])}  {((bool)e["granted"]! ? "granted" : "refused")}  {GatectlInvocation.Text(e["reason"])}");
+                    o.WriteLine($"WARNING:         {GatectlInvocation.Text(warning)}");
                 }
-
-                o.WriteLine($"{events.Count} events");
             });
         });
         return command;

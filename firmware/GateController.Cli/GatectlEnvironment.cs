@@ -15,6 +15,16 @@ internal sealed class GatectlEnvironment
     /// <summary>The operator used when <c>--operator</c> is not given (GATECTL_OPERATOR, else the login name).</summary>
     public string? DefaultOperator { get; init; }
 
+    /// <summary>
+    /// Waits between polls of <c>events --follow</c>; null waits on <see cref="Time"/>. Tests supply their own to step
+    /// the loop one poll at a time.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task>? PollWait { get; init; }
+
+    /// <summary>Waits <paramref name="interval"/> before the next poll.</summary>
+    public Task WaitBeforePollAsync(TimeSpan interval, CancellationToken cancellationToken) =>
+        PollWait?.Invoke(interval, cancellationToken) ?? Task.Delay(interval, Time, cancellationToken);
+
     /// <summary>The environment of the running process.</summary>
     public static GatectlEnvironment FromProcess(TextWriter error) => new()
     {

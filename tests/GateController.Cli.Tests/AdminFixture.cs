@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using GateController.Core.Access;
 using GateController.Core.Privacy;
 using GateController.Service.Admin;
 using GateController.Service.Face;
@@ -40,7 +41,9 @@ internal sealed class AdminFixture : IAsyncDisposable
         Assert.True(ConsentNoticeCatalog.TryCreate([notice], NoticeVersion, out var catalog, out var problems), string.Join("; ", problems));
         var receipt = new ConsentReceiptOptions { ProcessorName = "Example Property Services", OfficeContact = "Building 3 office, 0571-00000000" };
         Face = face?.Invoke(Store);
-        Server = new AdminServer(Store, options, Time, new AdminConsentSettings(catalog!, receipt), face: Face);
+        Privacy = new PrivacyReportSettings { UnitId = "front-gate-1", StoreLocation = "SQLite file in the data directory on the unit's SD card", FaceEnabled = true, MqttBrokerHost = "192.0.2.10:1883" };
+        Privacy.Doors.Add(new PrivacyImpactDoor(DoorId.Parse("front"), AccessMethods.Card | AccessMethods.Pin | AccessMethods.Face));
+        Server = new AdminServer(Store, options, Time, new AdminConsentSettings(catalog!, receipt), face: Face, privacy: Privacy);
         Server.Start();
         _serving = Server.RunAsync(_stop.Token);
     }
@@ -56,6 +59,9 @@ internal sealed class AdminFixture : IAsyncDisposable
     public GateStore Store { get; }
 
     public AdminServer Server { get; }
+
+    /// <summary>The configuration report.pia draws on.</summary>
+    public PrivacyReportSettings Privacy { get; }
 
     /// <summary>The face component, when one was given.</summary>
     public FaceRecognition? Face { get; }

@@ -64,6 +64,21 @@ internal sealed class AdminArguments
         return number;
     }
 
+    public long? OptionalInt64(string name, long minimum, long maximum)
+    {
+        if (!TryGet(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number) || number < minimum || number > maximum)
+        {
+            throw new AdminCommandException($"argument \"{name}\" must be a whole number {minimum}–{maximum}");
+        }
+
+        return number;
+    }
+
     public DateTimeOffset? OptionalTime(string name)
     {
         var text = OptionalString(name);

@@ -46,6 +46,7 @@ internal sealed partial class AdminCommandHandler
     {
         var resident = RequireResident(args.RequiredResident("resident")).Id;
         var face = RequireFace("face.enroll", operatorName);
+        RequireFaceEligible(RequireResident(resident), operatorName);
         var photo = ReadPhoto(args);
         try
         {

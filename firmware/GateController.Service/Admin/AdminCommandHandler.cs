@@ -46,6 +46,8 @@ internal sealed partial class AdminCommandHandler
         ["face.enroll"] = OperatorPermission.Enroll,
         ["face.identify"] = OperatorPermission.ViewReports,
         ["face.remove"] = OperatorPermission.Delete,
+        ["report.pia"] = OperatorPermission.ViewReports,
+        ["report.processing"] = OperatorPermission.ViewReports,
     };
 
     private readonly IGateStore _store;
@@ -56,13 +58,16 @@ internal sealed partial class AdminCommandHandler
     private readonly FaceRecognition? _face;
     private readonly IServiceStatusSource? _service;
 
+    private readonly PrivacyReportSettings? _privacy;
+
     public AdminCommandHandler(
         IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null,
-        IServiceStatusSource? service = null, ISimulationControl? simulation = null)
+        IServiceStatusSource? service = null, ISimulationControl? simulation = null, PrivacyReportSettings? privacy = null)
     {
         _service = service;
         Simulation = simulation;
         _face = face;
+        _privacy = privacy;
         _store = store;
         _consent = consent;
         _door = door;
@@ -133,6 +138,8 @@ internal sealed partial class AdminCommandHandler
             "face.enroll" => EnrollFace(args, operatorName),
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
+            "report.pia" => ReportPia(operatorName),
+            "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };
@@ -154,6 +161,7 @@ internal sealed partial class AdminCommandHandler
             ["face"] = FaceStatus(),
         };
         _service?.AddTo(status);
+        AddPrivacyStatus(status);
         return status;
     }
 
@@ -179,10 +187,12 @@ internal sealed partial class AdminCommandHandler
         var consents = _store.ListConsents(resident.Id);
         var templates = _store.ListFaceTemplates(resident.Id);
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, "resident.show");
+        var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
+        AddRenewal(consentJson, consents);
         return new JsonObject
         {
             ["resident"] = AdminJson.Resident(resident),
-            ["consents"] = new JsonArray([.. consents.Select(AdminJson.Consent)]),
+            ["consents"] = consentJson,
             ["faceTemplates"] = new JsonArray([.. templates.Select(AdminJson.FaceTemplate)]),
         };
     }
@@ -296,7 +306,9 @@ internal sealed partial class AdminCommandHandler
     {
         var resident = RequireResident(args.RequiredResident("resident"));
         var consents = _store.ListConsents(resident.Id);
-        var result = new JsonObject { ["consents"] = new JsonArray([.. consents.Select(AdminJson.Consent)]) };
+        var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
+        AddRenewal(consentJson, consents);
+        var result = new JsonObject { ["consents"] = consentJson };
         if (args.OptionalBoolean("receipt"))
         {
             var settings = _consent ?? throw new AdminCommandException("no consent notices are configured on this unit; a receipt cannot be printed");
@@ -316,15 +328,6 @@ internal sealed partial class AdminCommandHandler
 
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, result.ContainsKey("receipt") ? "consent.show receipt" : "consent.show");
         return result;
-    }
-
-    private JsonObject Events(AdminArguments args, string operatorName)
-    {
-        var since = args.OptionalTime("since");
-        var limit = args.OptionalInt32("limit", 1000, 1, 200_000);
-        var events = _store.ReadAccessEvents(limit).Where(e => since is null || e.Time >= since).ToList();
-        _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "events");
-        return new JsonObject { ["events"] = new JsonArray([.. events.Select(AdminJson.AccessEvent)]) };
     }
 
     private JsonObject VerifyAudit(string operatorName)

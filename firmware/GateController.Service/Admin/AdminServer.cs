@@ -27,10 +27,13 @@ public sealed class AdminServer : IDisposable
     private Socket? _listener;
     private bool _disposed;
 
-    /// <summary>Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/> or
+    /// <paramref name="privacy"/> (the configuration <c>report.pia</c> draws on; without it that report is refused).
+    /// </summary>
     public AdminServer(
         IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null,
-        IServiceStatusSource? service = null, ISimulationControl? simulation = null)
+        IServiceStatusSource? service = null, ISimulationControl? simulation = null, PrivacyReportSettings? privacy = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,7 +45,12 @@ public sealed class AdminServer : IDisposable
         }
 
         _options = options;
-        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face, service, simulation);
+        if (privacy?.Validate() is { Count: > 0 } privacyProblems)
+        {
+            throw new ArgumentException("invalid privacy report settings: " + string.Join("; ", privacyProblems), nameof(privacy));
+        }
+
+        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face, service, simulation, privacy);
     }
 
     /// <summary>The socket's path.</summary>
