@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Threading.Channels;
 using GateController.Core.Readers;
 using GateController.Core.Residents;
 using GateController.Telemetry.Health;
@@ -435,12 +436,17 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
         }
     }
 
-    private async Task FrameLoopAsync(CancellationToken cancellationToken)
+    private Task FrameLoopAsync(CancellationToken cancellationToken) =>
+        // A thread of its own: the models block for tens of milliseconds per frame, and the thread pool must stay free
+        // for the card and PIN readers and the decision loop.
+        Task.Factory.StartNew(() => FrameLoop(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void FrameLoop(CancellationToken cancellationToken)
     {
         var frames = _camera.Frames;
         try
         {
-            while (await frames.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (WaitForFrame(frames, cancellationToken))
             {
                 // Latest wins: frames that waited while the models ran are cleared and returned unread.
                 CameraFrame? latest = null;
@@ -479,6 +485,12 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
         {
             // Stopping.
         }
+    }
+
+    private static bool WaitForFrame(ChannelReader<CameraFrame> frames, CancellationToken cancellationToken)
+    {
+        var wait = frames.WaitToReadAsync(cancellationToken);
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private async Task RunCameraAsync(CancellationToken cancellationToken)
