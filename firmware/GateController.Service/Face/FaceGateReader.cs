@@ -359,7 +359,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
             throw new FaceRecognitionException($"face is off at {ReaderId}: its camera is not running");
         }
 
-        using var session = new FaceCameraEnrollment(_recognition, frameCount);
+        using var collection = new FaceCameraEnrollment(_recognition, frameCount);
         lock (_gate)
         {
             if (_enrollment is not null)
@@ -367,7 +367,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
                 throw new FaceRecognitionException($"an enrolment is already running at {ReaderId}; try again when it ends");
             }
 
-            _enrollment = session;
+            _enrollment = collection;
         }
 
         try
@@ -376,20 +376,20 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await session.Completion.WaitAsync(linked.Token).ConfigureAwait(false);
+                await collection.Completion.WaitAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 // Timed out: reported below.
             }
 
-            session.Stop();
-            var frames = session.Frames;
+            collection.Stop();
+            var frames = collection.Frames;
             var template = ArrayPool<float>.Shared.Rent(TemplateIndex.EmbeddingLength);
             try
             {
                 var span = template.AsSpan(0, TemplateIndex.EmbeddingLength);
-                if (!session.TryBuildTemplate(span))
+                if (!collection.TryBuildTemplate(span))
                 {
                     var accepted = frames.Count(f => f.Accepted);
                     var problem = frames.Count >= FaceCameraEnrollment.MaximumFramesExamined
@@ -410,7 +410,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
         {
             lock (_gate)
             {
-                if (ReferenceEquals(_enrollment, session))
+                if (ReferenceEquals(_enrollment, collection))
                 {
                     _enrollment = null;
                 }

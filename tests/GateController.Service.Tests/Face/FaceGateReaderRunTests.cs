@@ -155,4 +155,27 @@ public sealed class FaceGateReaderRunTests : IDisposable
         Assert.False(stats.CameraHealthy);
         Assert.Contains("not-there", stats.CameraLastError, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(CameraFrameRejection.TruncatedFrame, "MJPEG frame of 100 bytes has no end-of-image marker", "TruncatedFrame")]
+    [InlineData(CameraFrameRejection.ResolutionChanged, "frame is 1280x720, 640x480 was negotiated", "ResolutionChanged")]
+    [InlineData(CameraFrameRejection.CorruptImage, "cut.jpg: Premature end of JPEG file", "CorruptImage")]
+    public void CheckCamera_NewCameraRefusals_OneFrameRejectedWithTheReason(CameraFrameRejection rejection, string detail, string reason)
+    {
+        var camera = new TestCameraSource();
+        using var reader = _harness.CreateReader(camera, FaceGateMode.Continuous);
+        var raised = new List<FrameRejected>();
+        reader.FrameRejected += (_, rejected) => raised.Add(rejected);
+        camera.Health = camera.Health with { FramesRejected = 3, LastRejection = $"{rejection}: {detail}" };
+
+        reader.CheckCamera();
+        reader.CheckCamera();
+
+        var only = Assert.Single(raised);
+        Assert.Equal(reason, only.Reason);
+        Assert.Equal($"3 camera frame(s) refused; last: {rejection}: {detail}", only.Detail);
+        Assert.Equal("gate-camera", only.ReaderId);
+        Assert.Equal(3, reader.Health.BadFrames);
+        Assert.Equal(0, reader.Stats.FramesProcessed);
+    }
 }
