@@ -7,16 +7,54 @@ namespace GateController.Cli;
 public static partial class GatectlCommandLine
 {
     private const int MaximumPhotoBytes = 4 * 1024 * 1024;
+    private const int DefaultEnrollmentFrames = 5;
+    private const int MaximumEnrollmentFrames = 20;
 
     private static Command FaceCommand(Action<Command, Func<GatectlInvocation, Task<int>>> act)
     {
         var enrollResident = new Option<string>("--resident") { Description = "whose face; needs an active face consent", Required = true };
-        var enrollPhoto = new Option<FileInfo>("--photo") { Description = "a JPEG photo showing exactly one face (never stored)", Required = true };
-        var enroll = new Command("enroll", "enrol a consenting resident's face from a photo") { enrollResident, enrollPhoto };
+        var enrollPhoto = new Option<FileInfo>("--photo") { Description = "a JPEG photo showing exactly one face (never stored)" };
+        var enrollCamera = new Option<bool>("--camera") { Description = "enrol live from the gate camera, the resident standing in front of it (no frame is stored)" };
+        var enrollFrames = new Option<int>("--frames") { Description = "with --camera: good frames to collect (1-20)", DefaultValueFactory = _ => DefaultEnrollmentFrames };
+        var enrollReader = new Option<string>("--reader") { Description = "with --camera: which gate camera, when the unit has several" };
+        var enroll = new Command("enroll", "enrol a consenting resident's face from a photo or live from the gate camera")
+        {
+            enrollResident, enrollPhoto, enrollCamera, enrollFrames, enrollReader,
+        };
         act(enroll, async run =>
         {
-            var photo = run.Parse.GetValue(enrollPhoto)!;
-            var args = new JsonObject { ["resident"] = RequireResidentId(run.Parse.GetValue(enrollResident)!) };
+            var resident = RequireResidentId(run.Parse.GetValue(enrollResident)!);
+            var photo = run.Parse.GetValue(enrollPhoto);
+            if (run.Parse.GetValue(enrollCamera))
+            {
+                if (photo is not null)
+                {
+                    throw new GatectlException("give either --photo or --camera, not both", ExitUsage);
+                }
+
+                var frames = run.Parse.GetValue(enrollFrames);
+                if (frames is < 1 or > MaximumEnrollmentFrames)
+                {
+                    throw new GatectlException($"--frames must be 1-{MaximumEnrollmentFrames}, not {frames}", ExitUsage);
+                }
+
+                var cameraArgs = new JsonObject { ["resident"] = resident, ["camera"] = true, ["frames"] = frames };
+                if (run.Parse.GetValue(enrollReader) is { } reader)
+                {
+                    cameraArgs["reader"] = reader;
+                }
+
+                var live = await run.CallAsync("face.enroll", cameraArgs).ConfigureAwait(false);
+                var status = run.Done(live, o => WriteCameraEnrollment(o, live));
+                return live["enrolled"]?.GetValue<bool>() == true ? status : ExitFailure;
+            }
+
+            if (photo is null)
+            {
+                throw new GatectlException("give --photo FILE or --camera", ExitUsage);
+            }
+
+            var args = new JsonObject { ["resident"] = resident };
             var result = await CallWithPhotoAsync(run, "face.enroll", args, photo).ConfigureAwait(false);
             return run.Done(result, o =>
                 o.WriteLine($"face template {GatectlInvocation.Text(result["template"]?["templateId"])} enrolled for {GatectlInvocation.Text(result["resident"])}; the photo was not stored"));
@@ -50,6 +88,25 @@ public static partial class GatectlCommandLine
             return run.Done(result, o => o.WriteLine($"{GatectlInvocation.Text(result["templatesDeleted"])} face template(s) of {GatectlInvocation.Text(result["resident"])} deleted"));
         });
         return new Command("face", "on-device face recognition of consenting residents") { enroll, identify, remove };
+    }
+
+    /// <summary>Prints a live enrolment's progress: each frame's verdict, then the outcome.</summary>
+    private static void WriteCameraEnrollment(TextWriter output, JsonObject result)
+    {
+        var requested = GatectlInvocation.Text(result["framesRequested"]);
+        var good = 0;
+        foreach (var frame in result["frames"]?.AsArray() ?? [])
+        {
+            var accepted = frame?["accepted"]?.GetValue<bool>() == true;
+            good += accepted ? 1 : 0;
+            output.WriteLine(accepted
+                ? $"frame {GatectlInvocation.Text(frame!["frame"])}: good ({good}/{requested})"
+                : $"frame {GatectlInvocation.Text(frame!["frame"])}: refused: {GatectlInvocation.Text(frame["reason"])}");
+        }
+
+        output.WriteLine(result["enrolled"]?.GetValue<bool>() == true
+            ? $"face template {GatectlInvocation.Text(result["template"]?["templateId"])} enrolled for {GatectlInvocation.Text(result["resident"])} from {good} camera frames; no frame was stored"
+            : $"not enrolled: {GatectlInvocation.Text(result["problem"])}");
     }
 
     /// <summary>Reads and checks the photo, sends it, and clears the bytes; a photo problem names the file.</summary>

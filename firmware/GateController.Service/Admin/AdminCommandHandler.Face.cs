@@ -6,7 +6,8 @@ namespace GateController.Service.Admin;
 
 /// <summary>
 /// face.enroll, face.identify and face.remove. Photos arrive base64 in the request, are decoded in memory, cleared
-/// after use and never written anywhere (P5); enrolment needs an active face consent (P2).
+/// after use and never written anywhere (P5); enrolment needs an active face consent (P2). face.enroll with
+/// <c>camera: true</c> enrols live from a gate camera and answers with every frame's verdict.
 /// </summary>
 internal sealed partial class AdminCommandHandler
 {
@@ -40,6 +41,44 @@ internal sealed partial class AdminCommandHandler
         {
             throw new AdminCommandException("\"photo\" must be the JPEG file's bytes in base64");
         }
+    }
+
+    private async Task<JsonObject> EnrollFaceAsync(AdminArguments args, string operatorName, CancellationToken cancellationToken)
+    {
+        if (!args.OptionalBoolean("camera"))
+        {
+            return EnrollFace(args, operatorName);
+        }
+
+        var resident = RequireResident(args.RequiredResident("resident")).Id;
+        var face = RequireFace("face.enroll", operatorName);
+        var frames = args.OptionalInt32("frames", 5, 1, FaceCameraEnrollment.MaximumFrameCount);
+        FaceCameraEnrollmentReport report;
+        try
+        {
+            report = await face.EnrollFromCameraAsync(resident, frames, operatorName, args.OptionalString("reader"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (FaceRecognitionException ex)
+        {
+            _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident, $"refused face.enroll (camera): {ex.Message}");
+            throw new AdminCommandException(ex.Message);
+        }
+
+        if (report.Template is null)
+        {
+            _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident, $"refused face.enroll (camera): {report.Problem}");
+        }
+
+        return new JsonObject
+        {
+            ["resident"] = resident.Value,
+            ["enrolled"] = report.Enrolled,
+            ["framesRequested"] = report.FramesRequested,
+            ["framesAccepted"] = report.FramesAccepted,
+            ["frames"] = new JsonArray([.. report.Frames.Select(f => (JsonNode)new JsonObject { ["frame"] = f.Number, ["accepted"] = f.Accepted, ["reason"] = f.Reason })]),
+            ["template"] = report.Template is { } record ? AdminJson.FaceTemplate(record) : null,
+            ["problem"] = report.Problem,
+        };
     }
 
     private JsonObject EnrollFace(AdminArguments args, string operatorName)

@@ -135,7 +135,7 @@ internal sealed partial class AdminCommandHandler
             "events" => Events(args, operatorName),
             "audit.verify" => VerifyAudit(operatorName),
             "audit.export" => ExportAudit(args, operatorName),
-            "face.enroll" => EnrollFace(args, operatorName),
+            "face.enroll" => await EnrollFaceAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
             "report.pia" => ReportPia(operatorName),

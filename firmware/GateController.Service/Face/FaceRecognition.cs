@@ -26,6 +26,7 @@ public sealed class FaceRecognition : IDisposable
     private readonly TemplateIndex _index = new();
     private readonly FaceMatcher _matcher;
     private readonly string _modelId;
+    private readonly List<FaceGateReader> _cameras = [];
 
     private FaceRecognition(IGateStore store, OnnxRuntime? runtime, FacePipeline? pipeline, string modelId, string? unavailableReason)
     {
@@ -94,6 +95,154 @@ public sealed class FaceRecognition : IDisposable
             runtime?.Dispose();
             return new FaceRecognition(store, null, null, string.Empty, ex.Message.ReplaceLineEndings(" "));
         }
+    }
+
+    /// <summary>The id of the embedding model in use (manifest name and the start of its sha256), empty when unavailable.</summary>
+    public string ModelId => _modelId;
+
+    /// <summary>The manifest ids of the models in use, for health; empty when unavailable.</summary>
+    public IReadOnlyList<string> ModelIds => IsAvailable ? ["fr_detect", "fr_landmark", _modelId, "fr_liveness"] : [];
+
+    /// <summary>The readers whose camera can enrol (each reader attaches itself when created).</summary>
+    public IReadOnlyList<string> CameraReaderIds
+    {
+        get
+        {
+            lock (_cameras)
+            {
+                return [.. _cameras.Select(c => c.ReaderId)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the gate pipeline on one camera frame: detection, quality, liveness (required), embedding, then 1:N
+    /// identification among the consenting residents, or 1:1 verification against <paramref name="claimed"/> when set
+    /// (card+face). A match is checked against the store's consent once more; a resident found without an active face
+    /// consent is dropped from the index and the probe is unmatched. Nothing of the probe is kept or logged: the
+    /// embedding is cleared before returning and only a matched resident's id leaves (P5).
+    /// </summary>
+    /// <exception cref="FaceRecognitionException">The component is unavailable.</exception>
+    public FaceProbeResult Probe(ImageBuffer frame, ResidentId? claimed = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var pipeline = _pipeline ?? throw new FaceRecognitionException($"face pipeline unavailable: {UnavailableReason}");
+        ResidentId matched;
+        lock (_gate)
+        {
+            pipeline.TryProcess(frame, LivenessRequirement.Required, out var result);
+            using (result)
+            {
+                switch (result.Outcome)
+                {
+                    case FaceFrameOutcome.NoFace:
+                        return new FaceProbeResult(FaceProbeOutcome.NoFace, null);
+                    case FaceFrameOutcome.TooManyFaces or FaceFrameOutcome.QualityRejected:
+                        return new FaceProbeResult(FaceProbeOutcome.QualityRejected, null);
+                    case FaceFrameOutcome.LivenessFailed:
+                        return new FaceProbeResult(FaceProbeOutcome.LivenessFailed, null);
+                }
+
+                if (claimed is { } resident)
+                {
+                    if (!_matcher.Verify(resident, result.Embedding).Accepted)
+                    {
+                        return new FaceProbeResult(FaceProbeOutcome.Unmatched, null);
+                    }
+
+                    matched = resident;
+                }
+                else
+                {
+                    var found = _matcher.Identify(result.Embedding);
+                    if (!found.Identified || found.Resident is not { } identified)
+                    {
+                        return new FaceProbeResult(FaceProbeOutcome.Unmatched, null);
+                    }
+
+                    matched = identified;
+                }
+            }
+        }
+
+        if (!HasActiveConsent(matched))
+        {
+            DropResident(matched);
+            return new FaceProbeResult(FaceProbeOutcome.Unmatched, null);
+        }
+
+        return new FaceProbeResult(FaceProbeOutcome.Matched, matched);
+    }
+
+    /// <summary>Whether the index holds a template of <paramref name="resident"/> (a card+face verification can run).</summary>
+    public bool HasTemplates(ResidentId resident)
+    {
+        var probe = ArrayPool<float>.Shared.Rent(TemplateIndex.EmbeddingLength);
+        try
+        {
+            var span = probe.AsSpan(0, TemplateIndex.EmbeddingLength);
+            span.Clear();
+            span[0] = 1;
+            return _index.ScoreResident(resident, span) is not null;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(probe, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Drops a resident's templates from the in-memory index at once (consent withdrawn at the gate or in the office,
+    /// resident moved out): the next probe of that face does not match. The store is not touched; the caller deletes
+    /// the stored templates through the store's audited operation. Returns how many templates were dropped.
+    /// </summary>
+    public int DropResident(ResidentId resident)
+    {
+        if (!IsAvailable)
+        {
+            return 0;
+        }
+
+        lock (_gate)
+        {
+            return _index.RemoveResident(resident);
+        }
+    }
+
+    /// <summary>
+    /// Enrols <paramref name="resident"/> live from a gate camera: collects <paramref name="frameCount"/> good frames
+    /// (one face passing the quality and liveness gates, the same face as the first good frame), reports the reason
+    /// for every refused frame, averages them into one template and stores it encrypted. Refused without an active face
+    /// consent (P2); no frame is stored (P5).
+    /// </summary>
+    /// <param name="resident">Whose face.</param>
+    /// <param name="frameCount">Good frames to collect, 1–20.</param>
+    /// <param name="operatorId">Who enrols, for the audit log.</param>
+    /// <param name="readerId">The camera's reader; the only one when null.</param>
+    /// <param name="cancellationToken">Stops the collection; nothing is stored then.</param>
+    /// <exception cref="FaceRecognitionException">Unavailable, no such camera, no consent, or an enrolment already running there.</exception>
+    public Task<FaceCameraEnrollmentReport> EnrollFromCameraAsync(
+        ResidentId resident, int frameCount, string operatorId, string? readerId, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            throw new FaceRecognitionException($"face pipeline unavailable: {UnavailableReason}");
+        }
+
+        FaceGateReader camera;
+        lock (_cameras)
+        {
+            var candidates = _cameras.Where(c => readerId is null || string.Equals(c.ReaderId, readerId, StringComparison.Ordinal)).ToList();
+            camera = candidates.Count switch
+            {
+                1 => candidates[0],
+                0 when readerId is not null => throw new FaceRecognitionException($"no gate camera '{readerId}' on this unit; cameras: {Names(_cameras)}"),
+                0 => throw new FaceRecognitionException("no gate camera runs face recognition on this unit"),
+                _ => throw new FaceRecognitionException($"this unit has several gate cameras ({Names(_cameras)}); name one (reader)"),
+            };
+        }
+
+        return camera.EnrollAsync(resident, frameCount, operatorId, cancellationToken);
     }
 
     /// <summary>Refills the index from the store: templates of residents with an active face consent only.</summary>
@@ -207,6 +356,73 @@ public sealed class FaceRecognition : IDisposable
         return deleted;
     }
 
+    /// <summary>Throws the P2 refusal when <paramref name="resident"/> has no active face consent.</summary>
+    internal void RequireActiveConsent(ResidentId resident)
+    {
+        if (!HasActiveConsent(resident))
+        {
+            throw new FaceRecognitionException($"resident {resident} has no active face consent; record it first (gatectl consent give), nothing was stored");
+        }
+    }
+
+    /// <summary>
+    /// One live-enrolment frame: true with the embedding in <paramref name="embedding"/> when it shows exactly one face
+    /// that passes the quality and liveness gates; otherwise false with the reason in words (no biometric data).
+    /// </summary>
+    internal bool TryEmbedEnrollmentFrame(ImageBuffer frame, Span<float> embedding, out string problem)
+    {
+        var pipeline = _pipeline ?? throw new FaceRecognitionException($"face pipeline unavailable: {UnavailableReason}");
+        lock (_gate)
+        {
+            pipeline.TryProcess(frame, LivenessRequirement.Required, out var result);
+            using (result)
+            {
+                if (!result.HasEmbedding)
+                {
+                    problem = result.Describe();
+                    return false;
+                }
+
+                result.Embedding.CopyTo(embedding);
+                problem = string.Empty;
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The cosine similarity threshold of a match.</summary>
+    internal double MatchThreshold => _matcher.Threshold;
+
+    /// <summary>Stores a live-enrolment template (consent checked again, P2) and refills the index.</summary>
+    internal FaceTemplateRecord StoreTemplate(ResidentId resident, ReadOnlySpan<float> template, string operatorId)
+    {
+        RequireActiveConsent(resident);
+        var record = _store.AddFaceTemplate(resident, _modelId, template, operatorId);
+        Reload();
+        return record;
+    }
+
+    internal void AttachCamera(FaceGateReader reader)
+    {
+        lock (_cameras)
+        {
+            if (_cameras.Any(c => string.Equals(c.ReaderId, reader.ReaderId, StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"a gate camera named '{reader.ReaderId}' is already attached", nameof(reader));
+            }
+
+            _cameras.Add(reader);
+        }
+    }
+
+    internal void DetachCamera(FaceGateReader reader)
+    {
+        lock (_cameras)
+        {
+            _cameras.Remove(reader);
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -225,6 +441,9 @@ public sealed class FaceRecognition : IDisposable
             ? image
             : throw new FaceRecognitionException($"the photo is not a usable JPEG: {problem}");
     }
+
+    private static string Names(List<FaceGateReader> cameras) =>
+        cameras.Count == 0 ? "none" : string.Join(", ", cameras.Select(c => c.ReaderId));
 
     private bool HasActiveConsent(ResidentId resident) =>
         _store.TryGetResident(resident, out var found) && found.Status == ResidentStatus.Active
