@@ -72,6 +72,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(EventsCommand(Act));
         root.Subcommands.Add(AuditCommand(Act));
         root.Subcommands.Add(DoorCommand(Act));
+        root.Subcommands.Add(SimulationCommand(Act));
         return root;
     }
 

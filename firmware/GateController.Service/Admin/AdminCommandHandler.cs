@@ -4,6 +4,7 @@ using GateController.Core.Credentials;
 using GateController.Core.Privacy;
 using GateController.Core.Residents;
 using GateController.Service.Face;
+using GateController.Service.Simulation;
 using GateController.Storage;
 using GateController.Storage.Audit;
 using GateController.Storage.Records;
@@ -42,6 +43,11 @@ internal sealed partial class AdminCommandHandler
         ["face.enroll"] = OperatorPermission.Enroll,
         ["face.identify"] = OperatorPermission.ViewReports,
         ["face.remove"] = OperatorPermission.Delete,
+        ["sim.card"] = OperatorPermission.Configure,
+        ["sim.keys"] = OperatorPermission.Configure,
+        ["sim.face"] = OperatorPermission.Configure,
+        ["sim.input"] = OperatorPermission.Configure,
+        ["sim.state"] = OperatorPermission.Configure,
     };
 
     private readonly IGateStore _store;
@@ -50,10 +56,13 @@ internal sealed partial class AdminCommandHandler
     private readonly IManualDoorRelease? _door;
     private readonly TimeProvider _time;
     private readonly FaceRecognition? _face;
+    private readonly ISimulationControl? _simulation;
 
-    public AdminCommandHandler(IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null)
+    public AdminCommandHandler(
+        IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null, ISimulationControl? simulation = null)
     {
         _face = face;
+        _simulation = simulation;
         _store = store;
         _consent = consent;
         _door = door;
@@ -119,6 +128,7 @@ internal sealed partial class AdminCommandHandler
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
+            "sim.card" or "sim.keys" or "sim.face" or "sim.input" or "sim.state" => await SimulateAsync(command, args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
 using GateController.Service.Face;
+using GateController.Service.Simulation;
 using GateController.Storage;
 
 namespace GateController.Service.Admin;
@@ -25,9 +26,18 @@ public sealed class AdminServer : IDisposable
     private Socket? _listener;
     private bool _disposed;
 
-    /// <summary>Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates the server; throws <see cref="ArgumentException"/> listing every problem with <paramref name="options"/>.
+    /// <paramref name="simulation"/> is the simulated board's control under <c>--simulate</c> (the <c>sim.*</c> commands), else null.
+    /// </summary>
     public AdminServer(
-        IGateStore store, AdminServerOptions options, TimeProvider timeProvider, AdminConsentSettings? consent = null, IManualDoorRelease? door = null, FaceRecognition? face = null)
+        IGateStore store,
+        AdminServerOptions options,
+        TimeProvider timeProvider,
+        AdminConsentSettings? consent = null,
+        IManualDoorRelease? door = null,
+        FaceRecognition? face = null,
+        ISimulationControl? simulation = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +49,7 @@ public sealed class AdminServer : IDisposable
         }
 
         _options = options;
-        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face);
+        _handler = new AdminCommandHandler(store, options, consent, door, timeProvider, face, simulation);
     }
 
     /// <summary>The socket's path.</summary>
