@@ -26,6 +26,20 @@ internal sealed partial class AdminCommandHandler
             throw new AdminCommandException("simulation commands need gatecontrollerd --simulate");
         }
 
+        try
+        {
+            return await SimulateOnBoardAsync(simulation, command, args, operatorName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The simulated board lacks what the action needs (no keypad, no face reader configured): say so, as a refusal.
+            _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, $"refused {command}: {ex.Message}");
+            throw new AdminCommandException(ex.Message, ex);
+        }
+    }
+
+    private async Task<JsonObject> SimulateOnBoardAsync(ISimulationControl simulation, string command, AdminArguments args, string operatorName, CancellationToken cancellationToken)
+    {
         var timeout = TimeSpan.FromMilliseconds(
             args.OptionalInt32("timeoutMilliseconds", DefaultSimulationTimeoutMilliseconds, 1, MaximumSimulationTimeoutMilliseconds));
         SimulationStepResult step;

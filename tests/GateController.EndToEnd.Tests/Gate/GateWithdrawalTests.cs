@@ -24,11 +24,11 @@ public sealed class GateWithdrawalTests(SimulatedGatecontrollerd unit)
         Assert.NotEmpty(sealedTemplates);
 
         await unit.SimulateAsync("card", "4A0001");
-        await unit.SimulateAsync("keys", "*7#");
-        await unit.SimulateAsync("keys", "1");
+        await unit.SimulateUndecidedAsync("keys", "*7#");
+        await unit.SimulateUndecidedAsync("keys", "1");
 
         // The next face probe of that resident does not match.
-        var after = await ShowFaceAsync(face);
+        var after = await ShowFaceAsync(face, expectDecision: false);
         Assert.Empty(CardAndPinTests.Decisions(after));
 
         // The templates are gone, from the store and from the store file's bytes.
@@ -66,8 +66,8 @@ public sealed class GateWithdrawalTests(SimulatedGatecontrollerd unit)
         await unit.AddResidentAsync("W0003", "4A0003");
 
         await unit.SimulateAsync("card", "4A0003");
-        await unit.SimulateAsync("keys", "*7#");
-        await unit.SimulateAsync("keys", "1");
+        await unit.SimulateUndecidedAsync("keys", "*7#");
+        await unit.SimulateUndecidedAsync("keys", "1");
 
         var consent = Assert.Single((await unit.JsonAsync(SimulatedGatecontrollerd.Office, "consent", "show", "W0002"))["consents"]!.AsArray())!;
         Assert.True(consent["active"]!.GetValue<bool>(), consent.ToJsonString());
@@ -85,11 +85,11 @@ public sealed class GateWithdrawalTests(SimulatedGatecontrollerd unit)
     }
 
     /// <summary>An empty scene first, so the face is a new arrival at the camera, then the face.</summary>
-    private async Task<JsonObject> ShowFaceAsync(string photo)
+    private async Task<JsonObject> ShowFaceAsync(string photo, bool expectDecision = true)
     {
-        await unit.SimulateAsync("face", "none");
-        var step = await unit.SimulateAsync("face", photo);
-        await unit.SimulateAsync("face", "none");
+        await unit.SimulateUndecidedAsync("face", "none");
+        var step = expectDecision ? await unit.SimulateAsync("face", photo) : await unit.SimulateUndecidedAsync("face", photo);
+        await unit.SimulateUndecidedAsync("face", "none");
         return step;
     }
 

@@ -141,8 +141,14 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
         }
     }
 
-    /// <summary>One action on the simulated board: <c>gatectl sim …</c>.</summary>
+    /// <summary>One action on the simulated board that leads to a decision: <c>gatectl sim …</c>, waiting up to 15 s for it.</summary>
     public Task<JsonObject> SimulateAsync(params string[] args) => JsonAsync(Installer, ["sim", .. args, "--timeout-ms", "15000"]);
+
+    /// <summary>
+    /// One action after which nothing may be decided (an empty scene, a key sequence, a face nobody matches): the service
+    /// waits for a decision until the timeout, so it is short: 3 s, several face frames.
+    /// </summary>
+    public Task<JsonObject> SimulateUndecidedAsync(params string[] args) => JsonAsync(Installer, ["sim", .. args, "--timeout-ms", "3000"]);
 
     private string WriteConfiguration()
     {

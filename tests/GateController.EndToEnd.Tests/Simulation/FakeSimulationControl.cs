@@ -18,6 +18,9 @@ internal sealed class FakeSimulationControl : ISimulationControl
     /// <summary>The actions asked for, in order, each as one line ("card Wiegand26 2A3039", "keys 1234#", …).</summary>
     public List<string> Actions { get; } = [];
 
+    /// <summary>When set, <see cref="ShowFaceAsync"/> fails as a board without a face reader does.</summary>
+    public bool FaceReaderMissing { get; set; }
+
     /// <summary>The timeout of the last action.</summary>
     public TimeSpan LastTimeout { get; private set; }
 
@@ -28,7 +31,9 @@ internal sealed class FakeSimulationControl : ISimulationControl
         Record($"keys {keys}", timeout);
 
     public Task<SimulationStepResult> ShowFaceAsync(string? photoPath, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Record($"face {photoPath ?? "<none>"}", timeout);
+        FaceReaderMissing
+            ? throw new InvalidOperationException("no face reader runs on this door path (Face and Camera need to be enabled)")
+            : Record($"face {photoPath ?? "<none>"}", timeout);
 
     public Task<SimulationStepResult> SetInputAsync(DoorInputKind input, bool active, TimeSpan timeout, CancellationToken cancellationToken) =>
         Record($"input {input} {(active ? "on" : "off")}", timeout);

@@ -141,6 +141,18 @@ public sealed class SimCommandTests : IAsyncLifetime
         Assert.Empty(Board.Actions);
     }
 
+    [Fact]
+    public async Task SimFace_BoardWithoutFaceReader_RefusedWithTheBoardsReasonAndAudited()
+    {
+        Board.FaceReaderMissing = true;
+
+        var (status, _, error) = await _unit.GatectlAsync("sim", "face", "none", O, SimulatedUnit.Installer);
+
+        Assert.Equal(GatectlCommandLine.ExitFailure, status);
+        Assert.Equal("gatectl: no face reader runs on this door path (Face and Camera need to be enabled)", error.TrimEnd());
+        Assert.Contains(_unit.AuditDetails, d => d.StartsWith("refused sim.face: no face reader", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("exit", "on", "input ExitButton on")]
     [InlineData("door", "on", "input DoorContact on")]
