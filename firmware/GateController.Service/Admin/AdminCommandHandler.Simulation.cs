@@ -20,7 +20,7 @@ internal sealed partial class AdminCommandHandler
 
     private async Task<JsonObject> SimulateAsync(string command, AdminArguments args, string operatorName, CancellationToken cancellationToken)
     {
-        if (_simulation is not { } simulation)
+        if (Simulation is not { } simulation)
         {
             _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, $"refused {command}: not simulating");
             throw new AdminCommandException("simulation commands need gatecontrollerd --simulate");

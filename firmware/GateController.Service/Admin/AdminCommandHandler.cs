@@ -56,19 +56,22 @@ internal sealed partial class AdminCommandHandler
     private readonly IManualDoorRelease? _door;
     private readonly TimeProvider _time;
     private readonly FaceRecognition? _face;
-    private readonly ISimulationControl? _simulation;
 
     public AdminCommandHandler(
-        IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null, ISimulationControl? simulation = null)
+        IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null,
+        ISimulationControl? simulation = null)
     {
+        Simulation = simulation;
         _face = face;
-        _simulation = simulation;
         _store = store;
         _consent = consent;
         _door = door;
         _time = time;
         _operators = options.Operators.ToDictionary(o => o.Name, o => AdminServerOptions.FindRole(o.Role)!, StringComparer.Ordinal);
     }
+
+    /// <summary>The hands on the simulated board when the service runs with --simulate, otherwise null (for the sim.* commands).</summary>
+    internal ISimulationControl? Simulation { get; }
 
     /// <summary>Runs one request; failures the caller can act on are <see cref="AdminCommandException"/> or <see cref="StoreException"/>.</summary>
     public async Task<JsonObject> HandleAsync(AdminRequest request, CancellationToken cancellationToken)
