@@ -17,7 +17,7 @@ public sealed class CardAndPinTests(SimulatedGatecontrollerd unit)
         Assert.Equal("card", decision["method"]!.GetValue<string>());
         Assert.True(decision["granted"]!.GetValue<bool>(), step.ToJsonString());
         Assert.Equal("C0001", decision["resident"]!.GetValue<string>());
-        Assert.True(step["board"]!["lockReleased"]!.GetValue<bool>(), step.ToJsonString());
+        Assert.True(await LockReleasedAsync(step), step.ToJsonString());
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class CardAndPinTests(SimulatedGatecontrollerd unit)
         Assert.Equal("pin", decision["method"]!.GetValue<string>());
         Assert.True(decision["granted"]!.GetValue<bool>(), step.ToJsonString());
         Assert.Equal("C0002", decision["resident"]!.GetValue<string>());
-        Assert.True(step["board"]!["lockReleased"]!.GetValue<bool>(), step.ToJsonString());
+        Assert.True(await LockReleasedAsync(step), step.ToJsonString());
     }
 
     [Fact]
@@ -62,6 +62,11 @@ public sealed class CardAndPinTests(SimulatedGatecontrollerd unit)
         Assert.False(refused["granted"]!.GetValue<bool>());
         Assert.Equal("visitor-code-used-up", refused["reason"]!.GetValue<string>());
     }
+
+    /// <summary>The lock is released in the step's board or in the board read just after (the door responds a moment after the decision).</summary>
+    private async Task<bool> LockReleasedAsync(JsonObject step) =>
+        step["board"]!["lockReleased"]!.GetValue<bool>()
+        || (await unit.JsonAsync(SimulatedGatecontrollerd.Installer, "sim", "state"))["board"]!["lockReleased"]!.GetValue<bool>();
 
     internal static List<JsonNode> Decisions(JsonObject step) => [.. step["decisions"]!.AsArray().Select(d => d!)];
 
