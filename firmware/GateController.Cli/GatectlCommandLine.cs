@@ -75,6 +75,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(DoorCommand(Act));
         root.Subcommands.Add(DiagCommand(Act));
         root.Subcommands.Add(ReportCommand(Act));
+        root.Subcommands.Add(SimulationCommand(Act));
         return root;
     }
 

@@ -49,6 +49,11 @@ internal sealed class AdminArguments
         };
     }
 
+    public bool RequiredBoolean(string name) =>
+        TryGet(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+            ? OptionalBoolean(name)
+            : throw new AdminCommandException($"argument \"{name}\" is required (true or false)");
+
     public int OptionalInt32(string name, int defaultValue, int minimum, int maximum)
     {
         if (!TryGet(name, out var value) || value.ValueKind == JsonValueKind.Null)

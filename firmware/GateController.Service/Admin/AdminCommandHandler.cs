@@ -48,6 +48,11 @@ internal sealed partial class AdminCommandHandler
         ["face.remove"] = OperatorPermission.Delete,
         ["report.pia"] = OperatorPermission.ViewReports,
         ["report.processing"] = OperatorPermission.ViewReports,
+        ["sim.card"] = OperatorPermission.Configure,
+        ["sim.keys"] = OperatorPermission.Configure,
+        ["sim.face"] = OperatorPermission.Configure,
+        ["sim.input"] = OperatorPermission.Configure,
+        ["sim.state"] = OperatorPermission.Configure,
     };
 
     private readonly IGateStore _store;
@@ -141,6 +146,7 @@ internal sealed partial class AdminCommandHandler
             "report.pia" => ReportPia(operatorName),
             "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
+            "sim.card" or "sim.keys" or "sim.face" or "sim.input" or "sim.state" => await SimulateAsync(command, args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text.Json;
 using GateController.Service.Face;
+using GateController.Service.Simulation;
 using GateController.Storage;
 
 using GateController.Service.Simulation;

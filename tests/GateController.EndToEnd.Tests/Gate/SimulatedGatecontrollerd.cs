@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using GateController.Cli;
+
+namespace GateController.EndToEnd.Tests.Gate;
+
+/// <summary>
+/// The real gatecontrollerd process, started with <c>--simulate</c> over a temporary data directory, device key (made by
+/// <c>gatectl provision</c>) and admin socket, with the real models; driven by gatectl. One per test class: loading the
+/// models takes seconds.
+/// </summary>
+public sealed class SimulatedGatecontrollerd : IAsyncLifetime
+{
+    /// <summary>The operator with the installer role (cards, PINs, the simulated board).</summary>
+    public const string Installer = "zhao";
+
+    /// <summary>The operator with the office role (residents, consents, faces, audit export).</summary>
+    public const string Office = "wang";
+
+    /// <summary>The consent notice version in force.</summary>
+    public const string NoticeVersion = "2026-01";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    /// <summary>The temporary directory holding everything of this unit.</summary>
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "gc-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>The admin socket.</summary>
+    public string SocketPath => Path.Combine(Directory, "admin.sock");
+
+    /// <summary>The store's directory.</summary>
+    public string DataDirectory => Path.Combine(Directory, "data");
+
+    /// <summary>The store's database file.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "gate.db");
+
+    /// <summary>What the service printed so far, for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var keyFile = Path.Combine(Directory, "keys", "device.key");
+        var provisioned = await GatectlAsync("provision", "--unit-id", "e2e-gate", "--key-file", keyFile);
+        Assert.True(provisioned.Status == 0, provisioned.Error);
+        var configuration = WriteConfiguration();
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "gatecontrollerd.dll"), "--simulate", "--config", configuration,
+                     "--data-dir", DataDirectory, "--key-file", keyFile, "--admin-socket", SocketPath,
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("gatecontrollerd did not start");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilFaceReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                // SIGTERM: the service stops cleanly (removes its socket, closes the store); SIGKILL only if it hangs.
+                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    await kill.WaitForExitAsync();
+                }
+
+                using var patience = new CancellationTokenSource(StopTimeout);
+                try
+                {
+                    await process.WaitForExitAsync(patience.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
+            }
+
+            process.Dispose();
+        }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    /// <summary>Runs gatectl (in this process) against the service.</summary>
+    public async Task<(int Status, string Output, string Error)> GatectlAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new GatectlEnvironment { Input = TextReader.Null, Time = TimeProvider.System, IsTerminal = false, DefaultOperator = null };
+        var status = await GatectlCommandLine.RunAsync([.. args, "--socket", SocketPath], output, error, environment, CancellationToken.None);
+        return (status, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs a gatectl command with --json that must succeed; returns its document.</summary>
+    public async Task<JsonObject> JsonAsync(string operatorName, params string[] args)
+    {
+        var (status, output, error) = await GatectlAsync([.. args, "--json", "--operator", operatorName]);
+        Assert.True(status == 0, $"gatectl {string.Join(' ', args)}: {error}\ngatecontrollerd:\n{Log}");
+        return JsonNode.Parse(output)!.AsObject();
+    }
+
+    /// <summary>Adds a resident with a card (Wiegand 26) and, when given, a PIN.</summary>
+    public async Task AddResidentAsync(string id, string cardUid, string? pin = null)
+    {
+        await JsonAsync(Office, "resident", "add", "--id", id, "--name", "Resident " + id);
+        await JsonAsync(Installer, "card", "add", "--resident", id, "--uid", cardUid, "--format", "wiegand26");
+        if (pin is not null)
+        {
+            await JsonAsync(Installer, "pin", "set", "--resident", id, "--pin", pin);
+        }
+    }
+
+    /// <summary>One action on the simulated board that leads to a decision: <c>gatectl sim …</c>, waiting up to 15 s for it.</summary>
+    public Task<JsonObject> SimulateAsync(params string[] args) => JsonAsync(Installer, ["sim", .. args, "--timeout-ms", "15000"]);
+
+    /// <summary>
+    /// One action after which nothing may be decided (an empty scene, a key sequence, a face nobody matches): the service
+    /// waits for a decision until the timeout, so it is short: 3 s, several face frames.
+    /// </summary>
+    public Task<JsonObject> SimulateUndecidedAsync(params string[] args) => JsonAsync(Installer, ["sim", .. args, "--timeout-ms", "3000"]);
+
+    private string WriteConfiguration()
+    {
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "consent-notice.en.md"), Path.Combine(Directory, "notice.en.md"));
+        var configuration = new JsonObject
+        {
+            ["Door"] = new JsonObject { ["Methods"] = "Card, Pin, VisitorCode, Face", ["PulseDuration"] = "00:00:01" },
+            ["Wiegand"] = new JsonObject { ["Enabled"] = true },
+            ["Keypad"] = new JsonObject { ["Enabled"] = true },
+            ["Camera"] = new JsonObject { ["Enabled"] = true, ["Kind"] = "Replay", ["ReplayFolder"] = Path.GetDirectoryName(RepositoryPaths.Photo(1)) },
+            ["Face"] = new JsonObject
+            {
+                ["Enabled"] = true,
+                ["ModelDirectory"] = RepositoryPaths.ModelDirectory,
+                ["ManifestPath"] = RepositoryPaths.ManifestPath,
+                ["OnnxRuntimeLibraryPath"] = RepositoryPaths.OnnxRuntimeLibrary,
+            },
+            ["Admin"] = new JsonObject
+            {
+                ["Operators"] = new JsonArray(
+                    new JsonObject { ["name"] = Installer, ["role"] = "installer" },
+                    new JsonObject { ["name"] = Office, ["role"] = "office" }),
+            },
+            ["Consent"] = new JsonObject
+            {
+                ["CurrentNoticeVersion"] = NoticeVersion,
+                ["ProcessorName"] = "Example Property Services",
+                ["OfficeContact"] = "Building 3 office",
+                ["Notices"] = new JsonArray(new JsonObject { ["Version"] = NoticeVersion, ["Language"] = "en", ["File"] = "notice.en.md" }),
+            },
+            ["Telemetry"] = new JsonObject { ["Enabled"] = false },
+        };
+        var path = Path.Combine(Directory, "gatecontroller.json");
+        File.WriteAllText(path, configuration.ToJsonString());
+        return path;
+    }
+
+    private async Task WaitUntilFaceReadyAsync()
+    {
+        // The door path is live first and the models load after it; the tests need both. Polled, since the service is
+        // another process and says nothing to this one when it is ready.
+        using var giveUp = new CancellationTokenSource(StartTimeout);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        var lastProblem = "no answer yet";
+        while (true)
+        {
+            Assert.False(_process!.HasExited, $"gatecontrollerd exited with {(_process.HasExited ? _process.ExitCode : 0)} during start-up:\n{Log}");
+            var (status, output, error) = await GatectlAsync("status", "--json", "--operator", Installer);
+            if (status == 0 && JsonNode.Parse(output)?["face"]?["available"]?.GetValue<bool>() == true)
+            {
+                return;
+            }
+
+            lastProblem = status == 0 ? output : error;
+            try
+            {
+                await poll.WaitForNextTickAsync(giveUp.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"gatecontrollerd --simulate was not ready with face recognition within {StartTimeout.TotalSeconds} s ({lastProblem.Trim()}):\n{Log}");
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
