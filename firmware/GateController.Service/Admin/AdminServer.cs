@@ -5,7 +5,6 @@ using GateController.Service.Face;
 using GateController.Service.Simulation;
 using GateController.Storage;
 
-using GateController.Service.Simulation;
 
 namespace GateController.Service.Admin;
 
