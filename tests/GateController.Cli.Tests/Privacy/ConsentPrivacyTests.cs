@@ -141,6 +141,7 @@ public sealed class ConsentPrivacyTests
             ["keyFile"] = unit.KeyFile,
             ["adminSocket"] = Path.Combine(unit.Directory, "d.sock"),
             ["face"] = new JsonObject { ["enabled"] = false },
+            ["door"] = new JsonObject { ["enabled"] = false },
             ["consent"] = new JsonObject
             {
                 ["currentNoticeVersion"] = "2026-01",
