@@ -1,7 +1,7 @@
 using System.Text;
 using GateController.Telemetry.Mqtt;
 
-namespace GateController.Service.Tests.Mqtt;
+namespace GateController.TestSupport;
 
 /// <summary>A peer client (our binding) that records every message it receives, for assertions.</summary>
 public sealed class MessageCollector : IDisposable
