@@ -45,6 +45,7 @@ public sealed class AdminService : BackgroundService
         {
             doorPath = await _readiness.DoorPath.WaitAsync(stoppingToken).ConfigureAwait(false);
             face = await _readiness.Face.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await _readiness.FaceReader.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
