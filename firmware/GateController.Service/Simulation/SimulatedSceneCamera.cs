@@ -5,7 +5,8 @@ namespace GateController.Service.Simulation;
 
 /// <summary>
 /// The simulated board's camera: it shows one scene at a fixed frame rate, either a JPEG photo put in front of it
-/// (<see cref="ShowPhoto"/>) or an empty grey scene, so the face reader sees exactly what a simulation step shows.
+/// (<see cref="ShowPhoto"/>, scaled to fit the frame size and centred) or an empty grey scene, so the face reader sees
+/// what a simulation step shows, in frames of one size.
 /// </summary>
 public sealed class SimulatedSceneCamera : CameraSource
 {
@@ -40,9 +41,14 @@ public sealed class SimulatedSceneCamera : CameraSource
         {
             var bytes = File.ReadAllBytes(photoPath);
             using var decoder = new JpegDecoder();
-            if (!decoder.TryDecode(bytes, ImagePixelFormat.Rgb24, out scene, out var problem))
+            if (!decoder.TryDecode(bytes, ImagePixelFormat.Rgb24, out var photo, out var problem))
             {
                 throw new InvalidOperationException($"{Path.GetFileName(photoPath)} cannot be shown to the camera: {problem}");
+            }
+
+            using (photo)
+            {
+                scene = Fit(photo);
             }
         }
 
@@ -78,6 +84,25 @@ public sealed class SimulatedSceneCamera : CameraSource
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>The photo scaled to fit the camera's frame size, centred on the empty scene: a camera's frames never change size.</summary>
+    private ImageBuffer Fit(ImageBuffer photo)
+    {
+        var scale = Math.Min((double)_emptyWidth / photo.Width, (double)_emptyHeight / photo.Height);
+        var width = Math.Clamp((int)Math.Round(photo.Width * scale), 1, _emptyWidth);
+        var height = Math.Clamp((int)Math.Round(photo.Height * scale), 1, _emptyHeight);
+        var frame = ImageBuffer.Rent(_emptyWidth, _emptyHeight, ImagePixelFormat.Rgb24);
+        frame.Pixels.Fill(EmptySceneLevel);
+        using var scaled = width == photo.Width && height == photo.Height ? photo.Clone() : ImageResizer.Resize(photo, width, height);
+        var left = (_emptyWidth - width) / 2 * 3;
+        var top = (_emptyHeight - height) / 2;
+        for (var y = 0; y < height; y++)
+        {
+            scaled.Row(y)[..(width * 3)].CopyTo(frame.Row(top + y)[left..]);
+        }
+
+        return frame;
     }
 
     private ImageBuffer CurrentFrame()
