@@ -57,7 +57,7 @@ public sealed class AdminService : BackgroundService
         var privacy = PrivacyReportComposition.TryBuild(_options, privacyProblems);
         if (privacy is null)
         {
-            _console.Warn($"report pia is not available: {string.Join("; ", privacyProblems)}");
+            _console.Say($"report pia is not available: {string.Join("; ", privacyProblems)}");
         }
 
         using var server = new AdminServer(_store, options, _timeProvider, _consent, doorPath, face, _status, _readiness.Simulation, privacy);
