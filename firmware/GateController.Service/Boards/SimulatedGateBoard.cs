@@ -3,6 +3,7 @@ using GateController.Hardware.Door;
 using GateController.Hardware.Gpio;
 using GateController.Hardware.Readers.Mfrc522;
 using GateController.Service.Configuration;
+using GateController.Service.Simulation;
 using GateController.Simulation.Gpio;
 using GateController.Simulation.Input;
 using GateController.Simulation.Keypad;
@@ -16,7 +17,7 @@ namespace GateController.Service.Boards;
 /// The simulated board for <c>--simulate</c>: a <see cref="SimulatedGpioDriver"/> with the door's inputs at rest, a
 /// <see cref="SimulatedWiegandTransmitter"/> on the Wiegand lines, a <see cref="SimulatedMatrixKeypad"/> on the keypad
 /// lines when one is configured, an <see cref="Mfrc522Emulator"/> when an MFRC522 is configured, and a
-/// <see cref="ReplayCameraSource"/> for the camera. The service's real readers and door run on it unchanged.
+/// <see cref="SimulatedSceneCamera"/> for the camera (showing what <c>gatectl sim face</c> puts in front of it). The service's real readers and door run on it unchanged.
 /// </summary>
 public sealed class SimulatedGateBoard : IGateBoard
 {
@@ -86,7 +87,7 @@ public sealed class SimulatedGateBoard : IGateBoard
     public Mfrc522Emulator? Mfrc522 { get; }
 
     /// <summary>The camera, once the door path asked for it.</summary>
-    public ICameraSource? Camera { get; private set; }
+    public SimulatedSceneCamera? Camera { get; private set; }
 
     /// <summary>The lock relay's line offset.</summary>
     public int RelayLine { get; } = -1;
@@ -112,7 +113,7 @@ public sealed class SimulatedGateBoard : IGateBoard
     public ICameraSource CreateCamera(CameraServiceOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var camera = new ReplayCameraSource(options.ToReplayOptions(), new CameraSourceOptions(), timeProvider);
+        var camera = new SimulatedSceneCamera(options.Width, options.Height, options.FramesPerSecond, timeProvider);
         _owned.Add(camera);
         Camera = camera;
         return camera;

@@ -1,3 +1,4 @@
+using GateController.Service.Face;
 using GateController.Vision.Camera;
 using GateController.Vision.Camera.Rpicam;
 using GateController.Vision.Camera.V4l2;
@@ -28,6 +29,12 @@ public sealed class CameraServiceOptions
     /// <summary>The folder of JPEG files a replay camera shows.</summary>
     public string? ReplayFolder { get; set; }
 
+    /// <summary>
+    /// The door's face reader on this camera (section <c>Camera:Reader</c>): ReaderId (default "camera"), Mode (Off,
+    /// Continuous, Triggered, CardAndFace; default Triggered), TriggerWindow, VerificationWindow, LeaveViewAfter…
+    /// </summary>
+    public FaceGateReaderOptions Reader { get; } = new() { ReaderId = "camera" };
+
     /// <summary>The V4L2 settings.</summary>
     public V4l2CameraOptions ToV4l2Options() => new() { DevicePath = Device, Width = Width, Height = Height };
 
@@ -45,12 +52,13 @@ public sealed class CameraServiceOptions
             return [];
         }
 
-        return Kind switch
+        IReadOnlyList<string> problems = Kind switch
         {
             CameraKind.V4l2 => ToV4l2Options().Validate(),
             CameraKind.Rpicam => ToRpicamOptions().Validate(),
             CameraKind.Replay => ToReplayOptions().Validate(),
             _ => [$"{nameof(Kind)}: {Kind} is not a known camera kind"],
         };
+        return [.. problems, .. Reader.Validate().Select(problem => $"{nameof(Reader)}:{problem}")];
     }
 }

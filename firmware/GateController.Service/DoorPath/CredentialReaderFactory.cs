@@ -1,4 +1,5 @@
 using GateController.Core.Readers;
+using GateController.Hardware.Gate;
 using GateController.Hardware.Keypad;
 using GateController.Hardware.Readers.Mfrc522;
 using GateController.Hardware.Readers.Wiegand;
@@ -16,7 +17,15 @@ public static class CredentialReaderFactory
 {
     /// <summary>The readers for <paramref name="options"/> on <paramref name="board"/>; the caller disposes what it returns.</summary>
     /// <exception cref="IOException">A device could not be opened; the message names it.</exception>
-    public static CredentialReaderSet Create(GateControllerOptions options, IGateBoard board, TimeProvider timeProvider)
+    /// <param name="options">The configuration.</param>
+    /// <param name="board">The board the readers run on.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="routeKeys">
+    /// Wraps a keypad's raw reader in front of its PIN entry (withdrawal at the gate); null for none. A wrapped keypad's
+    /// PIN entry has no follow-up window: the router takes the keys after a resident's credential.
+    /// </param>
+    public static CredentialReaderSet Create(
+        GateControllerOptions options, IGateBoard board, TimeProvider timeProvider, Func<ICredentialReader, GateWithdrawalRouter>? routeKeys = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(board);
@@ -28,14 +37,14 @@ public static class CredentialReaderFactory
             {
                 var wiegand = new WiegandReader(options.Wiegand.ReaderId, board.Gpio, options.Wiegand.ToReaderOptions(), timeProvider);
                 set.Owned.Add(wiegand);
-                set.Add(new PinEntry(wiegand, options.Keypad.ToPinEntryOptions(), timeProvider));
+                set.Add(new PinEntry(Route(set, wiegand, routeKeys), PinEntryOptions(options, routeKeys), timeProvider));
             }
 
             if (options.Keypad.Enabled)
             {
                 var keypad = new MatrixKeypadReader(options.Keypad.ReaderId, board.Gpio, options.Keypad.ToKeypadOptions(), timeProvider);
                 set.Owned.Add(keypad);
-                set.Add(new PinEntry(keypad, options.Keypad.ToPinEntryOptions(), timeProvider));
+                set.Add(new PinEntry(Route(set, keypad, routeKeys), PinEntryOptions(options, routeKeys), timeProvider));
             }
 
             if (options.Mfrc522.Enabled)
@@ -56,4 +65,24 @@ public static class CredentialReaderFactory
 
         return set;
     }
+
+    private static ICredentialReader Route(CredentialReaderSet set, ICredentialReader raw, Func<ICredentialReader, GateWithdrawalRouter>? routeKeys)
+    {
+        if (routeKeys is null)
+        {
+            return raw;
+        }
+
+        var router = routeKeys(raw);
+        set.Routers.Add(router);
+        set.Owned.Insert(0, router);
+        return router;
+    }
+
+    private static PinEntryOptions PinEntryOptions(GateControllerOptions options, Func<ICredentialReader, GateWithdrawalRouter>? routeKeys) =>
+        routeKeys is null ? options.Keypad.ToPinEntryOptions() : new PinEntryOptions
+        {
+            EntryTimeoutMilliseconds = options.Keypad.EntryTimeoutMilliseconds,
+            FollowUpWindowMilliseconds = 0,
+        };
 }

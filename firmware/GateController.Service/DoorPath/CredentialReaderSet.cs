@@ -1,4 +1,5 @@
 using GateController.Core.Readers;
+using GateController.Hardware.Gate;
 
 namespace GateController.Service.DoorPath;
 
@@ -12,6 +13,9 @@ public sealed class CredentialReaderSet : IDisposable
 
     /// <summary>Readers wrapped by another (a Wiegand reader inside its PIN entry), disposed with the set.</summary>
     public List<IDisposable> Owned { get; } = [];
+
+    /// <summary>The withdrawal routers in front of the keypads' PIN entries (also in <see cref="Owned"/>).</summary>
+    public List<GateWithdrawalRouter> Routers { get; } = [];
 
     /// <summary>Adds a reader the pipeline listens to; the set disposes it.</summary>
     public void Add(ICredentialReader reader)
@@ -38,5 +42,6 @@ public sealed class CredentialReaderSet : IDisposable
 
         _readers.Clear();
         Owned.Clear();
+        Routers.Clear();
     }
 }

@@ -7,6 +7,7 @@ using GateController.Hardware.Gate;
 using GateController.Service.Admin;
 using GateController.Service.Boards;
 using GateController.Service.Configuration;
+using GateController.Service.Face;
 using GateController.Service.Health;
 using GateController.Storage;
 using GateController.Storage.Records;
@@ -18,7 +19,9 @@ namespace GateController.Service.DoorPath;
 /// The live door path on a board: the door's lines (<see cref="DoorIo"/>) under the <see cref="DoorController"/>, the
 /// configured readers, and the <see cref="AccessPipeline"/> whose decisions come from the <see cref="AccessGate"/>.
 /// Every decision is appended to the store as an access event (a store that refuses writes marks "store" degraded and
-/// the door keeps working). Also the admin API's manual release (P15).
+/// the door keeps working). Each keypad's raw reader sits behind a <see cref="GateWithdrawalRouter"/> (withdrawal of face
+/// consent at the gate) that sees every decision through the <see cref="DoorAccessDecider"/>. The face reader joins
+/// once the face models are loaded (<see cref="AttachFace"/>). Also the admin API's manual release (P15).
 /// </summary>
 public sealed class GateDoorPath : IManualDoorRelease, IDisposable
 {
@@ -30,6 +33,13 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
     private readonly DoorController _door;
     private readonly CredentialReaderSet _readers;
     private readonly AccessPipeline _pipeline;
+    private readonly DoorAccessDecider _decider;
+    private readonly LateCredentialReader _faceSlot;
+    private GateDecision? _decidedNow;
+    private FaceGateReader? _face;
+    private FaceRecognition? _recognition;
+    private CancellationToken _runToken;
+    private Task? _faceRunning;
     private long _decisionStartedTimestamp;
     private GateDecision? _lastDecision;
     private Task? _running;
@@ -37,9 +47,18 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
 
     /// <summary>Puts the door path together on <paramref name="board"/> and starts the door (relay de-energised first).</summary>
     /// <exception cref="IOException">A line or device could not be opened; the message names it.</exception>
+    /// <param name="options">The configuration.</param>
+    /// <param name="board">The board.</param>
+    /// <param name="gate">The door's access decision.</param>
+    /// <param name="directory">The access directory the gate decides over (face consent withdrawn at the gate goes there).</param>
+    /// <param name="store">The store access events are appended to.</param>
+    /// <param name="degraded">The degraded-subsystem registry.</param>
+    /// <param name="timeProvider">The clock.</param>
     public GateDoorPath(
-        GateControllerOptions options, IGateBoard board, AccessGate gate, IGateStore store, DegradedSubsystems degraded, TimeProvider timeProvider)
+        GateControllerOptions options, IGateBoard board, AccessGate gate, IAccessDirectory directory, IGateStore store, DegradedSubsystems degraded,
+        TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(gate);
@@ -56,8 +75,18 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
             _door = new DoorController(new DoorIo(board.Gpio, options.Door.ToIoOptions(), timeProvider), _machine);
             _machine.EventRaised += OnDoorEvent;
             _door.Start();
-            _readers = CredentialReaderFactory.Create(options, board, timeProvider);
-            _pipeline = new AccessPipeline(_door, _readers.Readers, Decide, new AccessPipelineOptions(), timeProvider);
+            _readers = CredentialReaderFactory.Create(
+                options, board, timeProvider, raw => new GateWithdrawalRouter(raw, gate.DoorId, directory, options.Withdrawal, timeProvider));
+            foreach (var router in _readers.Routers)
+            {
+                router.Signalled += OnWithdrawalSignalled;
+                router.FaceConsentWithdrawn += OnFaceConsentWithdrawn;
+            }
+
+            _decider = new DoorAccessDecider(gate, _readers.Routers);
+            _decider.Decided += OnGateDecided;
+            _faceSlot = new LateCredentialReader(string.IsNullOrWhiteSpace(options.Camera.Reader.ReaderId) ? "camera" : options.Camera.Reader.ReaderId);
+            _pipeline = new AccessPipeline(_door, [.. _readers.Readers, _faceSlot], Decide, new AccessPipelineOptions(), timeProvider);
             _pipeline.Decided += OnPipelineDecided;
         }
         catch
@@ -71,6 +100,9 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
 
     /// <summary>Raised on the decision loop after each decision, once the door was told what to do.</summary>
     public event EventHandler<DoorPathDecision>? Decided;
+
+    /// <summary>Raised after a resident withdrew face consent at the gate (carries the resident id only).</summary>
+    public event EventHandler<FaceConsentWithdrawnAtGate>? FaceConsentWithdrawn;
 
     /// <summary>Raised for each door event (unlocked, opened, held open, fire release…).</summary>
     public event EventHandler<DoorEvent>? DoorEventRaised;
@@ -90,8 +122,37 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
     /// <summary>The pipeline (counters).</summary>
     public AccessPipeline Pipeline => _pipeline;
 
-    /// <summary>Each reader's health now.</summary>
-    public IReadOnlyList<ReaderHealth> ReaderHealth() => _readers.Health();
+    /// <summary>The face reader once it joined; null before, or when the door has none.</summary>
+    public FaceGateReader? FaceReader => Volatile.Read(ref _face);
+
+    /// <summary>The keypads' withdrawal routers.</summary>
+    public IReadOnlyList<GateWithdrawalRouter> WithdrawalRouters => _readers.Routers;
+
+    /// <summary>Each reader's health now (the face reader's once it joined).</summary>
+    public IReadOnlyList<ReaderHealth> ReaderHealth() =>
+        FaceReader is { } face ? [.. _readers.Health(), face.Health] : _readers.Health();
+
+    /// <summary>
+    /// The face reader joins the running door path: its credentials go into the pipeline's queue, it runs until the
+    /// door path stops, and a face consent withdrawn at the gate drops the resident from <paramref name="recognition"/>.
+    /// The door path disposes it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A face reader already joined, or the door path is not running.</exception>
+    public void AttachFace(FaceGateReader reader, FaceRecognition recognition)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(recognition);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_running is null)
+        {
+            throw new InvalidOperationException("the door path is not running");
+        }
+
+        _faceSlot.Attach(reader);
+        _recognition = recognition;
+        Volatile.Write(ref _face, reader);
+        _faceRunning = Task.Run(() => reader.RunAsync(_runToken), CancellationToken.None);
+    }
 
     /// <summary>
     /// Whether the decision loop is alive: running, and not stuck in one decision for longer than
@@ -112,7 +173,8 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
     public Task RunAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _running = _pipeline.RunAsync(cancellationToken);
+        _runToken = cancellationToken;
+        _running = RunAllAsync(cancellationToken);
         return _running;
     }
 
@@ -138,7 +200,16 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
 
         _disposed = true;
         _pipeline.Decided -= OnPipelineDecided;
+        _decider.Decided -= OnGateDecided;
+        foreach (var router in _readers.Routers)
+        {
+            router.Signalled -= OnWithdrawalSignalled;
+            router.FaceConsentWithdrawn -= OnFaceConsentWithdrawn;
+        }
+
         _pipeline.Dispose();
+        _faceSlot.Dispose();
+        _face?.Dispose();
         _readers.Dispose();
         _machine.EventRaised -= OnDoorEvent;
         _door.Dispose();
@@ -151,10 +222,19 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         try
         {
             _lastDecision = null;
-            var decision = _gate.Decide(credential);
-            Record(credential, decision);
-            _lastDecision = decision;
-            return DoorResponses.From(decision.Decision, decision.LockedOut);
+            _decidedNow = null;
+            var response = _decider.Decide(credential);
+            if (_decidedNow is { } decision)
+            {
+                Record(credential, decision);
+                _lastDecision = decision;
+                if (decision.AwaitsSecondFactor && _gate.CardAwaitingFace is { } resident)
+                {
+                    FaceReader?.BeginVerification(resident);
+                }
+            }
+
+            return response;
         }
         finally
         {
@@ -193,6 +273,36 @@ public sealed class GateDoorPath : IManualDoorRelease, IDisposable
         {
             Decided?.Invoke(this, new DoorPathDecision(decided.ReaderId, decided.Kind, decision, decision.DecidedAt));
         }
+    }
+
+    private async Task RunAllAsync(CancellationToken cancellationToken)
+    {
+        await _pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (_faceRunning is { } face)
+        {
+            await face.ConfigureAwait(false);
+        }
+    }
+
+    private void OnGateDecided(object? sender, GateDecision decision) => _decidedNow = decision;
+
+    private void OnWithdrawalSignalled(object? sender, GateWithdrawalSignal signal)
+    {
+        if (signal.Response != DoorResponse.None && !_disposed)
+        {
+            _door.Respond(signal.Response);
+        }
+    }
+
+    private void OnFaceConsentWithdrawn(object? sender, FaceConsentWithdrawnAtGate withdrawn)
+    {
+        // The store deleted the templates already; the in-memory index forgets the resident now.
+        if (_recognition is { IsAvailable: true } recognition)
+        {
+            recognition.DropResident(withdrawn.ResidentId);
+        }
+
+        FaceConsentWithdrawn?.Invoke(this, withdrawn);
     }
 
     private void OnDoorEvent(object? sender, DoorEvent doorEvent) => DoorEventRaised?.Invoke(this, doorEvent);

@@ -45,6 +45,7 @@ public sealed class AdminService : BackgroundService
         {
             doorPath = await _readiness.DoorPath.WaitAsync(stoppingToken).ConfigureAwait(false);
             face = await _readiness.Face.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await _readiness.FaceReader.WaitAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -52,7 +53,14 @@ public sealed class AdminService : BackgroundService
         }
 
         var options = _options.Admin.ToServerOptions();
-        using var server = new AdminServer(_store, options, _timeProvider, _consent, doorPath, face, _status, _readiness.Simulation);
+        var privacyProblems = new List<string>();
+        var privacy = PrivacyReportComposition.TryBuild(_options, privacyProblems);
+        if (privacy is null)
+        {
+            _console.Say($"report pia is not available: {string.Join("; ", privacyProblems)}");
+        }
+
+        using var server = new AdminServer(_store, options, _timeProvider, _consent, doorPath, face, _status, _readiness.Simulation, privacy);
         try
         {
             server.Start();

@@ -2,6 +2,7 @@ using GateController.Core.Access;
 using GateController.Core.Readers;
 using GateController.Service.Boards;
 using GateController.Service.Configuration;
+using GateController.Service.Face;
 using GateController.Service.DoorPath;
 using GateController.Service.Health;
 using GateController.Service.Simulation;
@@ -27,6 +28,7 @@ public sealed class DoorPathService : BackgroundService
     private readonly GateControllerOptions _options;
     private readonly IGateBoard? _board;
     private readonly AccessGate _gate;
+    private readonly IAccessDirectory _directory;
     private readonly IGateStore _store;
     private readonly DegradedSubsystems _degraded;
     private readonly ServiceReadiness _readiness;
@@ -38,12 +40,13 @@ public sealed class DoorPathService : BackgroundService
 
     /// <summary>Creates the service; <paramref name="board"/> is null when the unit drives no door.</summary>
     public DoorPathService(
-        GateControllerOptions options, IGateBoard? board, AccessGate gate, IGateStore store, DegradedSubsystems degraded, ServiceReadiness readiness,
+        GateControllerOptions options, IGateBoard? board, AccessGate gate, IAccessDirectory directory, IGateStore store, DegradedSubsystems degraded, ServiceReadiness readiness,
         ISystemdNotifier notifier, WatchdogOptions? watchdog, ServiceConsole console, IHostApplicationLifetime lifetime, TimeProvider timeProvider)
     {
         _options = options;
         _board = board;
         _gate = gate;
+        _directory = directory;
         _store = store;
         _degraded = degraded;
         _readiness = readiness;
@@ -67,7 +70,7 @@ public sealed class DoorPathService : BackgroundService
             {
                 try
                 {
-                    doorPath = new GateDoorPath(_options, _board, _gate, _store, _degraded, _timeProvider);
+                    doorPath = new GateDoorPath(_options, _board, _gate, _directory, _store, _degraded, _timeProvider);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
                 {
@@ -88,6 +91,7 @@ public sealed class DoorPathService : BackgroundService
                 ? "no door path in this mode (Door:Enabled is false)"
                 : $"door path live on the {_board!.Description} board: door {doorPath.DoorId}, readers {string.Join(", ", doorPath.ReaderHealth().Select(r => r.ReaderId))}");
             _readiness.DoorPathStarted(doorPath, simulation);
+            var faceJoining = JoinFaceAsync(doorPath, simulation, stoppingToken);
             _notifier.Notify(SystemdNotifyState.Ready);
             var (pinger, beat) = StartWatchdog(doorPath);
             using var readerCheck = doorPath is null ? null : _timeProvider.CreateTimer(_ => CheckReaders(doorPath), null, TimeSpan.Zero, ReaderCheckInterval);
@@ -95,6 +99,7 @@ public sealed class DoorPathService : BackgroundService
             using (beat)
             {
                 await running.ConfigureAwait(false);
+                await faceJoining.ConfigureAwait(false);
                 if (doorPath is null)
                 {
                     await Task.Delay(Timeout.InfiniteTimeSpan, _timeProvider, stoppingToken).ConfigureAwait(false);
@@ -112,10 +117,72 @@ public sealed class DoorPathService : BackgroundService
         }
     }
 
+    private async Task JoinFaceAsync(GateDoorPath? doorPath, SimulatedGateControl? simulation, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var face = await _readiness.Face.WaitAsync(stoppingToken).ConfigureAwait(false);
+            var settings = _options.Camera.Reader;
+            if (doorPath is null || _board is null || face is not { IsAvailable: true } || !_options.Camera.Enabled || settings.Mode == FaceGateMode.Off)
+            {
+                return;
+            }
+
+            FaceGateReader reader;
+            try
+            {
+                reader = new FaceGateReader(settings, _board.CreateCamera(_options.Camera, _timeProvider), face, _timeProvider);
+                doorPath.AttachFace(reader, face);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or NotSupportedException)
+            {
+                _degraded.MarkDegraded("camera", $"the face reader cannot start: {ex.Message}");
+                _console.Warn($"running without the face reader: {ex.Message}; card and PIN work as always");
+                return;
+            }
+
+            if (simulation is not null && _board is SimulatedGateBoard { Camera: { } camera })
+            {
+                simulation.FaceScene = (photo, _) =>
+                {
+                    camera.ShowPhoto(photo);
+                    if (photo is not null)
+                    {
+                        reader.Trigger();
+                    }
+
+                    return Task.CompletedTask;
+                };
+            }
+
+            _console.Say($"face reader {reader.ReaderId} joined the door path ({reader.Mode})");
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping, or face loading never ended.
+        }
+        finally
+        {
+            _readiness.FaceReaderSettled();
+        }
+    }
+
     private void CheckReaders(GateDoorPath doorPath)
     {
         try
         {
+            if (doorPath.FaceReader is { } face)
+            {
+                if (!face.Stats.CameraHealthy)
+                {
+                    _degraded.MarkDegraded("camera", face.Health.LastError ?? "the camera delivers no frames");
+                }
+                else if (_degraded.IsDegraded("camera"))
+                {
+                    _degraded.MarkHealthy("camera");
+                }
+            }
+
             foreach (var reader in doorPath.ReaderHealth())
             {
                 var name = "reader:" + reader.ReaderId;

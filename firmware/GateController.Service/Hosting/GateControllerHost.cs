@@ -179,12 +179,13 @@ public sealed class GateControllerHost : IDisposable
         var services = builder.Services;
         WatchdogOptions.TryFromEnvironment(_invocation.Environment, Environment.ProcessId, out var watchdog);
         var status = new ServiceStatusSource(Readiness, Degraded, _board?.Description ?? "none");
+        var directory = new StoreAccessDirectory(store);
         var gate = new AccessGate(
-            new StoreAccessDirectory(store),
+            directory,
             new AccessGateOptions { DefaultPolicy = DoorPolicy.Create(_options.Door.ToPolicyDefinition()), Withdrawal = _options.Withdrawal },
             _timeProvider);
         services.AddHostedService(sp => new DoorPathService(
-            _options, _board, gate, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
+            _options, _board, gate, directory, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new FaceLoadingService(_options, store, Degraded, Readiness, _console));
         services.AddHostedService(sp => new AdminService(
             store, _options, _consent, Readiness, status, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));

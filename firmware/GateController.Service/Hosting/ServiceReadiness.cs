@@ -12,6 +12,7 @@ public sealed class ServiceReadiness
 {
     private readonly TaskCompletionSource<GateDoorPath?> _doorPath = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<FaceRecognition?> _face = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _faceReader = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _exitCode;
 
     /// <summary>The live door path (null when the unit drives no door); cancelled if it could not start.</summary>
@@ -19,6 +20,9 @@ public sealed class ServiceReadiness
 
     /// <summary>The face component once loading ended (available or not).</summary>
     public Task<FaceRecognition?> Face => _face.Task;
+
+    /// <summary>Completes once the face reader joined the door path, or it was settled that none joins.</summary>
+    public Task FaceReader => _faceReader.Task;
 
     /// <summary>The hands on the simulated board, when the service runs on one.</summary>
     public ISimulationControl? Simulation { get; private set; }
@@ -36,11 +40,15 @@ public sealed class ServiceReadiness
     /// <summary>The face component finished loading.</summary>
     public void FaceLoaded(FaceRecognition? face) => _face.TrySetResult(face);
 
+    /// <summary>The face reader joined the door path, or none will.</summary>
+    public void FaceReaderSettled() => _faceReader.TrySetResult();
+
     /// <summary>A service failed; the process ends with <paramref name="exitCode"/> (the first failure wins).</summary>
     public void Fail(int exitCode)
     {
         Interlocked.CompareExchange(ref _exitCode, exitCode, 0);
         _doorPath.TrySetCanceled();
         _face.TrySetCanceled();
+        _faceReader.TrySetCanceled();
     }
 }

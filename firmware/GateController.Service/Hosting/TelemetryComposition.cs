@@ -1,4 +1,3 @@
-using GateController.Core.Consents;
 using GateController.Core.Door;
 using GateController.Service.Configuration;
 using GateController.Service.Health;
@@ -56,9 +55,8 @@ public static class TelemetryComposition
                     Tamper = door.Io.TamperActive,
                 }
                 : new HealthDoorState(),
-            Face = () => readiness.Face.IsCompletedSuccessfully && readiness.Face.Result is { IsAvailable: true }
-                ? new FacePipelineStats(null, null, null, [])
-                : null,
+            Face = () => DoorPath(readiness)?.FaceReader?.Stats
+                ?? (readiness.Face.IsCompletedSuccessfully && readiness.Face.Result is { IsAvailable: true } ? new FacePipelineStats(null, null, null, []) : null),
             Degraded = () => [.. degraded.Snapshot().Where(s => s.Degraded).Select(s => new HealthSubsystem(s.Name, s.LastError ?? string.Empty, s.Since))],
         };
         var health = new HealthDocumentBuilder(
@@ -108,15 +106,14 @@ public static class TelemetryComposition
 
     private static HealthStoreCounts StoreCounts(IGateStore store)
     {
-        var residents = store.ListResidents();
-        var faceTemplates = 0;
-        var consents = 0;
-        foreach (var resident in residents)
+        // The same counts as the privacy report and status, so health and status agree.
+        var counts = store.CountContents();
+        return new HealthStoreCounts
         {
-            faceTemplates += store.ListFaceTemplates(resident.Id).Count;
-            consents += store.ListConsents(resident.Id).Count(c => c.Kind == ConsentKind.Face && c.IsActive);
-        }
-
-        return new HealthStoreCounts { Residents = residents.Count, FaceTemplates = faceTemplates, ActiveConsents = consents };
+            Residents = counts.Residents,
+            Cards = counts.Cards,
+            FaceTemplates = (int)Math.Min(int.MaxValue, counts.FaceTemplates),
+            ActiveConsents = counts.ActiveFaceConsents,
+        };
     }
 }
