@@ -61,7 +61,7 @@ public sealed class GateWithdrawalTests(SimulatedGatecontrollerd unit)
     [Fact]
     public async Task WithdrawalAtGate_AnotherResidentsCard_ConsentAndTemplatesKept()
     {
-        var face = SingleFacePhotos.WriteSample4Right(unit.Directory);
+        var face = SingleFacePhotos.WriteSample1Right(unit.Directory);
         await EnrollAsync("W0002", "4A0002", face);
         await unit.AddResidentAsync("W0003", "4A0003");
 
