@@ -27,6 +27,8 @@ public sealed class FaceRecognition : IDisposable
     private readonly FaceMatcher _matcher;
     private readonly string _modelId;
     private readonly List<FaceGateReader> _cameras = [];
+    private readonly Dictionary<ResidentId, List<string>> _storedTemplateIds = [];
+    private long _templateUseFaults;
 
     private FaceRecognition(IGateStore store, OnnxRuntime? runtime, FacePipeline? pipeline, string modelId, string? unavailableReason)
     {
@@ -171,8 +173,12 @@ public sealed class FaceRecognition : IDisposable
             return new FaceProbeResult(FaceProbeOutcome.Unmatched, null);
         }
 
+        RecordTemplateUse(matched);
         return new FaceProbeResult(FaceProbeOutcome.Matched, matched);
     }
+
+    /// <summary>Store writes that failed while recording a template's use after a match (the match still counts).</summary>
+    public long TemplateUseFaults => Interlocked.Read(ref _templateUseFaults);
 
     /// <summary>Whether the index holds a template of <paramref name="resident"/> (a card+face verification can run).</summary>
     public bool HasTemplates(ResidentId resident)
@@ -205,6 +211,7 @@ public sealed class FaceRecognition : IDisposable
 
         lock (_gate)
         {
+            _storedTemplateIds.Remove(resident);
             return _index.RemoveResident(resident);
         }
     }
@@ -245,6 +252,31 @@ public sealed class FaceRecognition : IDisposable
         return camera.EnrollAsync(resident, frameCount, operatorId, cancellationToken);
     }
 
+    /// <summary>
+    /// Marks the matched resident's stored templates as used now, so the retention job's unused-template rule (P9)
+    /// counts from the last match, not from enrolment. A failed write is counted, never fatal to the match.
+    /// </summary>
+    private void RecordTemplateUse(ResidentId resident)
+    {
+        string[] ids;
+        lock (_gate)
+        {
+            ids = _storedTemplateIds.TryGetValue(resident, out var list) ? [.. list] : [];
+        }
+
+        foreach (var id in ids)
+        {
+            try
+            {
+                _store.RecordFaceTemplateUse(id);
+            }
+            catch (StoreException)
+            {
+                Interlocked.Increment(ref _templateUseFaults);
+            }
+        }
+    }
+
     /// <summary>Refills the index from the store: templates of residents with an active face consent only.</summary>
     public void Reload()
     {
@@ -258,6 +290,7 @@ public sealed class FaceRecognition : IDisposable
         lock (_gate)
         {
             _index.Clear();
+            _storedTemplateIds.Clear();
             var next = 1L;
             foreach (var template in templates)
             {
@@ -270,6 +303,13 @@ public sealed class FaceRecognition : IDisposable
                 if (active && string.Equals(template.ModelId, _modelId, StringComparison.Ordinal))
                 {
                     _index.Add(template.Resident, new TemplateId(next++), template.Embedding.Span);
+                    if (!_storedTemplateIds.TryGetValue(template.Resident, out var ids))
+                    {
+                        ids = [];
+                        _storedTemplateIds[template.Resident] = ids;
+                    }
+
+                    ids.Add(template.TemplateId);
                 }
             }
         }

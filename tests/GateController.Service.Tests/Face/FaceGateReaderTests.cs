@@ -36,6 +36,21 @@ public sealed class FaceGateReaderTests : IDisposable
     }
 
     [Fact]
+    public void ProcessFrame_ConsentingResidentMatched_TemplateUseRecordedForRetention()
+    {
+        var resident = _harness.AddEnrolled("R0001", FaceGateFrames.Resident);
+        var enrolledAt = Assert.Single(_harness.Store.ListFaceTemplates(resident)).LastUsedAt;
+        _harness.Time.Advance(TimeSpan.FromDays(200));
+        using var reader = _harness.CreateReader(_camera, FaceGateMode.Continuous);
+
+        Assert.Single(FaceGateHarness.Present(reader, _harness.Frame(FaceGateFrames.Resident)));
+
+        var used = Assert.Single(_harness.Store.ListFaceTemplates(resident)).LastUsedAt;
+        Assert.Equal(enrolledAt + TimeSpan.FromDays(200), used);
+        Assert.Equal(0, _harness.Recognition.TemplateUseFaults);
+    }
+
+    [Fact]
     public void ProcessFrame_Stranger_RaisesNothingStoresNothingAndCountsOnlyUnmatched()
     {
         _harness.AddEnrolled("R0001", FaceGateFrames.Resident);
