@@ -29,6 +29,7 @@ public sealed class FaceRecognition : IDisposable
     private readonly List<FaceGateReader> _cameras = [];
     private readonly Dictionary<ResidentId, List<string>> _storedTemplateIds = [];
     private long _templateUseFaults;
+    private long _nextIndexTemplateId = 1;
 
     private FaceRecognition(IGateStore store, OnnxRuntime? runtime, FacePipeline? pipeline, string modelId, string? unavailableReason)
     {
@@ -277,6 +278,19 @@ public sealed class FaceRecognition : IDisposable
         }
     }
 
+    /// <summary>Adds one stored template to the index and remembers its store id; the caller holds <c>_gate</c>.</summary>
+    private void AddToIndex(ResidentId resident, string storedTemplateId, ReadOnlySpan<float> embedding)
+    {
+        _index.Add(resident, new TemplateId(_nextIndexTemplateId++), embedding);
+        if (!_storedTemplateIds.TryGetValue(resident, out var ids))
+        {
+            ids = [];
+            _storedTemplateIds[resident] = ids;
+        }
+
+        ids.Add(storedTemplateId);
+    }
+
     /// <summary>Refills the index from the store: templates of residents with an active face consent only.</summary>
     public void Reload()
     {
@@ -291,7 +305,6 @@ public sealed class FaceRecognition : IDisposable
         {
             _index.Clear();
             _storedTemplateIds.Clear();
-            var next = 1L;
             foreach (var template in templates)
             {
                 if (!consenting.TryGetValue(template.Resident, out var active))
@@ -302,14 +315,7 @@ public sealed class FaceRecognition : IDisposable
 
                 if (active && string.Equals(template.ModelId, _modelId, StringComparison.Ordinal))
                 {
-                    _index.Add(template.Resident, new TemplateId(next++), template.Embedding.Span);
-                    if (!_storedTemplateIds.TryGetValue(template.Resident, out var ids))
-                    {
-                        ids = [];
-                        _storedTemplateIds[template.Resident] = ids;
-                    }
-
-                    ids.Add(template.TemplateId);
+                    AddToIndex(template.Resident, template.TemplateId, template.Embedding.Span);
                 }
             }
         }
@@ -349,7 +355,11 @@ public sealed class FaceRecognition : IDisposable
                 }
 
                 var record = _store.AddFaceTemplate(resident, _modelId, span, operatorId);
-                Reload();
+                lock (_gate)
+                {
+                    AddToIndex(resident, record.TemplateId, span);
+                }
+
                 return record;
             }
             finally
@@ -392,7 +402,7 @@ public sealed class FaceRecognition : IDisposable
     public int Remove(ResidentId resident, string operatorId)
     {
         var deleted = _store.DeleteFaceData(resident, operatorId);
-        Reload();
+        DropResident(resident);
         return deleted;
     }
 
@@ -433,12 +443,16 @@ public sealed class FaceRecognition : IDisposable
     /// <summary>The cosine similarity threshold of a match.</summary>
     internal double MatchThreshold => _matcher.Threshold;
 
-    /// <summary>Stores a live-enrolment template (consent checked again, P2) and refills the index.</summary>
+    /// <summary>Stores a live-enrolment template (consent checked again, P2) and adds it to the index.</summary>
     internal FaceTemplateRecord StoreTemplate(ResidentId resident, ReadOnlySpan<float> template, string operatorId)
     {
         RequireActiveConsent(resident);
         var record = _store.AddFaceTemplate(resident, _modelId, template, operatorId);
-        Reload();
+        lock (_gate)
+        {
+            AddToIndex(resident, record.TemplateId, template);
+        }
+
         return record;
     }
 
