@@ -180,6 +180,10 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
                 ["Notices"] = new JsonArray(new JsonObject { ["Version"] = NoticeVersion, ["Language"] = "en", ["File"] = "notice.en.md" }),
             },
             ["Telemetry"] = new JsonObject { ["Enabled"] = false },
+
+            // Each gatectl step is a process of its own, and a step that expects no decision waits out its 3 s timeout:
+            // on a loaded machine that is slower than a person at the keypad, so the sequence gets more time here.
+            ["Withdrawal"] = new JsonObject { ["KeyTimeout"] = "00:00:30", ["ConfirmationTimeout"] = "00:00:30" },
         };
         var path = Path.Combine(Directory, "gatecontroller.json");
         File.WriteAllText(path, configuration.ToJsonString());
