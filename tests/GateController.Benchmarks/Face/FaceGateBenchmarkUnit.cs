@@ -4,7 +4,6 @@ using GateController.Service.Face;
 using GateController.Storage;
 using GateController.Storage.Keys;
 using GateController.Storage.Records;
-using GateController.Vision.Imaging;
 
 namespace GateController.Benchmarks.Face;
 
@@ -19,7 +18,6 @@ public sealed class FaceGateBenchmarkUnit : IDisposable
 
     public FaceGateBenchmarkUnit()
     {
-        Root = FindRepositoryRoot();
         Directory = Path.Combine(Path.GetTempPath(), "gc-facebench-" + Guid.NewGuid().ToString("N")[..10]);
         System.IO.Directory.CreateDirectory(Directory);
         ReplayFolder = Path.Combine(Directory, "replay");
@@ -32,8 +30,8 @@ public sealed class FaceGateBenchmarkUnit : IDisposable
         Recognition = FaceRecognition.Open(
             new FaceRecognitionOptions
             {
-                ModelDirectory = Path.Combine(Root, "artifacts", "models"),
-                ManifestPath = Path.Combine(Root, "models", "manifest.json"),
+                ModelDirectory = RepositoryLayout.ModelDirectory,
+                ManifestPath = RepositoryLayout.ManifestPath,
                 IntraOpThreadCount = 2,
             },
             Store);
@@ -42,14 +40,12 @@ public sealed class FaceGateBenchmarkUnit : IDisposable
             throw new InvalidOperationException($"face recognition unavailable: {Recognition.UnavailableReason}");
         }
 
-        ResidentFrame = Crop(3, 368, 227);
-        EmptyFrame = Uniform(128);
+        ResidentFrame = SamplePhotoCrops.Crop(3, 368, 227);
+        EmptyFrame = SamplePhotoCrops.Uniform(128);
         Store.AddResident(new Resident(Resident, "Benchmark resident", null, ResidentStatus.Active, false), "bench");
         Store.RecordConsent(new ConsentGrant(Resident, ConsentKind.Face, "2026-01", "notice", ConsentChannel.Office, "F-1", null, "bench"));
         Recognition.Enroll(Resident, (byte[])ResidentFrame.Clone(), "bench");
     }
-
-    public string Root { get; }
 
     public string Directory { get; }
 
@@ -72,35 +68,5 @@ public sealed class FaceGateBenchmarkUnit : IDisposable
         Recognition.Dispose();
         Store.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
-    }
-
-    private byte[] Crop(int photo, int left, int top)
-    {
-        using var decoder = new JpegDecoder();
-        using var image = decoder.DecodeFile(Path.Combine(Root, "artifacts", "photos", $"sample{photo}.jpg"), ImagePixelFormat.Rgb24);
-        using var frame = AffineWarper.Warp(image, AffineTransform.CreateTranslation(-left, -top), 640, 480);
-        using var encoder = new JpegEncoder();
-        return encoder.Encode(frame, 92);
-    }
-
-    private static byte[] Uniform(byte level)
-    {
-        using var image = ImageBuffer.Rent(640, 480, ImagePixelFormat.Rgb24);
-        image.Pixels.Fill(level);
-        using var encoder = new JpegEncoder();
-        return encoder.Encode(image, 90);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GateController.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"GateController.sln not found above {AppContext.BaseDirectory}");
     }
 }

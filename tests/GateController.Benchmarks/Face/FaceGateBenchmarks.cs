@@ -45,7 +45,9 @@ public class FaceGateBenchmarks
     private DoorStateMachine? _machine;
     private DoorController? _door;
     private AccessPipeline? _pipeline;
-    private CardStubReader? _cards;
+    private static readonly byte[] CardUid = [0x2A, 0x30, 0x39];
+    private static readonly TimeSpan CardPeriod = TimeSpan.FromMilliseconds(50);
+    private ManualCardReader? _cards;
     private int _invocations;
 
     [GlobalSetup(Target = nameof(FaceToDoorDecision))]
@@ -60,7 +62,7 @@ public class FaceGateBenchmarks
         _reader = new FaceGateReader(
             new FaceGateReaderOptions { ReaderId = "front-camera", Mode = FaceGateMode.Continuous, LeaveViewAfter = TimeSpan.FromMilliseconds(100) },
             _camera, _unit.Recognition, time);
-        _cards = new CardStubReader();
+        _cards = new ManualCardReader(CardUid, CardPeriod);
         var driver = new SimulatedGpioDriver(28, time);
         _gpio = new GpioController(driver);
         driver.SetInput(24, PinValue.Low);
@@ -69,7 +71,7 @@ public class FaceGateBenchmarks
         _machine = new DoorStateMachine(DemoCommunity.DoorOptions(), time);
         _door = new DoorController(new DoorIo(_gpio, new DoorIoOptions(), time), _machine);
         _door.Start();
-        var card = Convert.ToHexString(CardStubReader.Uid);
+        var card = Convert.ToHexString(CardUid);
         _pipeline = new AccessPipeline(_door, [_reader, _cards], credential => credential.Kind switch
         {
             CredentialKind.Face when credential.FaceResident == FaceGateBenchmarkUnit.Resident && credential.FaceLivenessPassed => DoorResponse.Grant,

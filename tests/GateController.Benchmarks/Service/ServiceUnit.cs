@@ -17,7 +17,7 @@ internal sealed class ServiceUnit : IDisposable
     {
         var keyFile = Path.Combine(Directory, "device.key");
         var data = Path.Combine(Directory, "data");
-        var root = RepositoryRoot();
+        var root = RepositoryLayout.Root;
         var models = Path.Combine(root, "artifacts", "models");
         var manifest = Path.Combine(root, "models", "manifest.json");
         using (var key = DeviceKeyFile.Create(keyFile))
@@ -69,20 +69,9 @@ internal sealed class ServiceUnit : IDisposable
         get
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
-            return Path.Combine(RepositoryRoot(), "firmware", "GateController.Service", "bin", configuration, "net10.0", "gatecontrollerd.dll");
+            return Path.Combine(RepositoryLayout.Root, "firmware", "GateController.Service", "bin", configuration, "net10.0", "gatecontrollerd.dll");
         }
     }
 
     public void Dispose() => _directory.Delete(recursive: true);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GateController.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root was not found above " + AppContext.BaseDirectory);
-    }
 }

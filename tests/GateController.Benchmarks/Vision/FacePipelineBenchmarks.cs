@@ -22,7 +22,7 @@ public class FacePipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryLayout.Root;
         var manifest = ModelManifest.Load(Path.Combine(root, "models", "manifest.json"));
         _runtime = OnnxRuntime.Create(new OnnxRuntimeOptions());
         _pipeline = FacePipeline.Open(_runtime, manifest, Path.Combine(root, "artifacts", "models"), new FacePipelineOptions { IntraOpThreadCount = 2 });
@@ -67,18 +67,5 @@ public class FacePipelineBenchmarks
         {
             return result.Embedding[0];
         }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "models", "manifest.json")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No models/manifest.json above {AppContext.BaseDirectory}");
     }
 }

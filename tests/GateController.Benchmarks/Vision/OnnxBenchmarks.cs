@@ -26,7 +26,7 @@ public class OnnxBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryLayout.Root;
         var manifest = ModelManifest.Load(Path.Combine(root, "models", "manifest.json"));
         var feature = manifest["fr_feature"];
         var preparedPath = Path.Combine(root, "artifacts", "models", feature.File);
@@ -73,17 +73,5 @@ public class OnnxBenchmarks
             input[index] = ((((index * 7919L) + 13) % 251) - 127) / 128f;
         }
         return runner;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "models", "manifest.json")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No models/manifest.json above {AppContext.BaseDirectory}");
     }
 }

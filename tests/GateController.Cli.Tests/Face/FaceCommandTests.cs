@@ -43,7 +43,7 @@ public sealed class FaceCommandTests(FaceServiceFixture fixture) : IClassFixture
             Assert.InRange(same["score"]!.GetValue<double>(), 0.9, 1.0);
 
             // A different person: the largest face of sample5.jpg, a photo of five other people.
-            var other = await IdentifyJsonAsync(FaceTestPhotos.Photo(5));
+            var other = await IdentifyJsonAsync(RepositoryLayout.Photo(5));
             Assert.False(other["match"]!.GetValue<bool>(), other.ToJsonString());
             Assert.Null(other["resident"]);
             Assert.Equal(5, other["faces"]!.GetValue<int>());
@@ -108,7 +108,7 @@ public sealed class FaceCommandTests(FaceServiceFixture fixture) : IClassFixture
     {
         await AddResidentAsync("F0005", consent: true);
 
-        var (status, _, error) = await Unit.GatectlAsync("face", "enroll", "--resident", "F0005", "--photo", FaceTestPhotos.Photo(5), O, AdminFixture.Office);
+        var (status, _, error) = await Unit.GatectlAsync("face", "enroll", "--resident", "F0005", "--photo", RepositoryLayout.Photo(5), O, AdminFixture.Office);
 
         Assert.Equal(GatectlCommandLine.ExitFailure, status);
         Assert.Contains("5 faces found in the photo; enrolment needs exactly one", error, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class FaceCommandTests(FaceServiceFixture fixture) : IClassFixture
     public async Task Identify_CorruptJpeg_OneLineErrorNamingFile()
     {
         var path = Path.Combine(Unit.Directory, "corrupt.jpg");
-        var bytes = await File.ReadAllBytesAsync(FaceTestPhotos.Photo(1));
+        var bytes = await File.ReadAllBytesAsync(RepositoryLayout.Photo(1));
         await File.WriteAllBytesAsync(path, [.. bytes.AsSpan(0, 3), .. new byte[200]]);
 
         var (status, _, error) = await Unit.GatectlAsync("face", "identify", "--photo", path, O, AdminFixture.Installer);

@@ -13,7 +13,7 @@ public sealed class FaceUnavailableTests
         await using var unit = new AdminFixture(face: store => FaceRecognition.Open(
             new FaceRecognitionOptions { ModelDirectory = Path.Combine(Path.GetTempPath(), "no-such-models-" + Guid.NewGuid().ToString("N")) }, store));
         Assert.False(unit.Face!.IsAvailable);
-        var photo = FaceTestPhotos.Photo(1);
+        var photo = RepositoryLayout.Photo(1);
 
         var identify = await unit.GatectlAsync("face", "identify", "--photo", photo, O, AdminFixture.Installer);
         var status = await unit.GatectlAsync("status", O, AdminFixture.Office);

@@ -36,7 +36,7 @@ public sealed class ConsentNoticeTemplateTests
     [MemberData(nameof(PromisedStatements))]
     public void Template_States(string file, string what, string statement)
     {
-        var text = ConsentNotice.Normalize(File.ReadAllText(Path.Combine(NoticeFixtures.RepositoryRoot(), "hardware-docs", file)));
+        var text = ConsentNotice.Normalize(File.ReadAllText(RepositoryLayout.Combine("hardware-docs", file)));
         var flattened = text.Replace("\n  ", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
         Assert.True(flattened.Contains(statement, StringComparison.Ordinal), $"{file} does not state: {what}");
@@ -45,7 +45,7 @@ public sealed class ConsentNoticeTemplateTests
     [Fact]
     public void ImpactAssessmentTemplate_HasAHeadingForEveryReportPart()
     {
-        var text = File.ReadAllText(Path.Combine(NoticeFixtures.RepositoryRoot(), "hardware-docs", "impact-assessment-template.md"));
+        var text = File.ReadAllText(RepositoryLayout.Combine("hardware-docs", "impact-assessment-template.md"));
 
         foreach (var part in new[] { "What is collected", "Where it is stored and how it is protected", "Who can reach it", "Retention", "Counts", "Network destinations" })
         {

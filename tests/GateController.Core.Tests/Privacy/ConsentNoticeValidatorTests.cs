@@ -117,7 +117,7 @@ public sealed class ConsentNoticeValidatorTests
     [InlineData("consent-notice.en.md", "en")]
     public void Validate_RepositoryTemplates_CoverEveryItem(string file, string language)
     {
-        var text = File.ReadAllText(Path.Combine(NoticeFixtures.RepositoryRoot(), "hardware-docs", file));
+        var text = File.ReadAllText(RepositoryLayout.Combine("hardware-docs", file));
         var notice = new ConsentNotice("template", language, text);
 
         Assert.Empty(ConsentNoticeValidator.Validate(notice));

@@ -20,15 +20,4 @@ internal static class NoticeFixtures
 
     public static ConsentNotice Notice(string version = "2026-01", string language = "zh", string? text = null) =>
         new(version, language, text ?? CompleteText());
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GateController.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("GateController.sln not found above the test directory");
-    }
 }

@@ -16,9 +16,9 @@ public sealed class DemoScriptTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = RepositoryLayout.Root,
         };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "firmware", "scripts", "demo"));
+        start.ArgumentList.Add(Path.Combine(RepositoryLayout.Root, "firmware", "scripts", "demo"));
         var output = new StringBuilder();
         using var demo = Process.Start(start)!;
         demo.OutputDataReceived += (_, e) => Append(output, e.Data);

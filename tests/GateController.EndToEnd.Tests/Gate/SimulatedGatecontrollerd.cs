@@ -158,13 +158,13 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
             ["Door"] = new JsonObject { ["Methods"] = "Card, Pin, VisitorCode, Face", ["PulseDuration"] = "00:00:01" },
             ["Wiegand"] = new JsonObject { ["Enabled"] = true },
             ["Keypad"] = new JsonObject { ["Enabled"] = true },
-            ["Camera"] = new JsonObject { ["Enabled"] = true, ["Kind"] = "Replay", ["ReplayFolder"] = Path.GetDirectoryName(RepositoryPaths.Photo(1)) },
+            ["Camera"] = new JsonObject { ["Enabled"] = true, ["Kind"] = "Replay", ["ReplayFolder"] = Path.GetDirectoryName(RepositoryLayout.Photo(1)) },
             ["Face"] = new JsonObject
             {
                 ["Enabled"] = true,
-                ["ModelDirectory"] = RepositoryPaths.ModelDirectory,
-                ["ManifestPath"] = RepositoryPaths.ManifestPath,
-                ["OnnxRuntimeLibraryPath"] = RepositoryPaths.OnnxRuntimeLibrary,
+                ["ModelDirectory"] = RepositoryLayout.ModelDirectory,
+                ["ManifestPath"] = RepositoryLayout.ManifestPath,
+                ["OnnxRuntimeLibraryPath"] = RepositoryLayout.OnnxRuntimeLibrary,
             },
             ["Admin"] = new JsonObject
             {

@@ -30,7 +30,7 @@ internal sealed class FaceGateHarness : IDisposable
         }
 
         Recognition = FaceRecognition.Open(
-            new FaceRecognitionOptions { ModelDirectory = FaceGateFrames.ModelDirectory, ManifestPath = FaceGateFrames.ManifestPath },
+            new FaceRecognitionOptions { ModelDirectory = RepositoryLayout.ModelDirectory, ManifestPath = RepositoryLayout.ManifestPath },
             Store);
         Assert.True(Recognition.IsAvailable, Recognition.UnavailableReason);
     }

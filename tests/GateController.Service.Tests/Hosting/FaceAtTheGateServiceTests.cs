@@ -69,7 +69,7 @@ public sealed class FaceAtTheGateServiceTests
         var service = new ServiceUnderTest($$"""
             "Door": { "Methods": "Card, Pin, Face" },
             "Camera": { "Enabled": true, "Kind": "Replay", "ReplayFolder": "{{Path.GetTempPath()}}" },
-            "Face": { "Enabled": true, "ModelDirectory": "{{FaceGateFrames.ModelDirectory}}", "ManifestPath": "{{FaceGateFrames.ManifestPath}}" }
+            "Face": { "Enabled": true, "ModelDirectory": "{{RepositoryLayout.ModelDirectory}}", "ManifestPath": "{{RepositoryLayout.ManifestPath}}" }
             """);
         try
         {
@@ -79,7 +79,7 @@ public sealed class FaceAtTheGateServiceTests
                 store.RecordConsent(new ConsentGrant(
                     ServiceUnderTest.Resident, ConsentKind.Face, "2026-01", "notice", ConsentChannel.Office, "F-101", null, ServiceUnderTest.Operator));
                 using var recognition = FaceRecognition.Open(
-                    new FaceRecognitionOptions { ModelDirectory = FaceGateFrames.ModelDirectory, ManifestPath = FaceGateFrames.ManifestPath }, store);
+                    new FaceRecognitionOptions { ModelDirectory = RepositoryLayout.ModelDirectory, ManifestPath = RepositoryLayout.ManifestPath }, store);
                 Assert.True(recognition.IsAvailable, recognition.UnavailableReason);
                 recognition.Enroll(ServiceUnderTest.Resident, (byte[])FaceGateFrames.Resident.Clone(), ServiceUnderTest.Operator);
             }

@@ -58,14 +58,14 @@ public sealed class Amd64PackageInstallTests(DebianPackagesFixture packages)
         Assert.Equal(Mode0644, File.GetUnixFileMode(path));
         Assert.Equal(ElfHeader.MachineX86_64, ElfHeader.ReadFile(path).Machine);
         Assert.Equal(
-            File.ReadAllBytes(RepositoryRoot.Combine("artifacts", "native", "linux-x64", "libonnxruntime.so.1")),
+            File.ReadAllBytes(RepositoryLayout.Combine("artifacts", "native", "linux-x64", "libonnxruntime.so.1")),
             File.ReadAllBytes(path));
     }
 
     [Fact]
     public void Install_GatectlLink_PresentExactlyWhenTheCliProjectExists()
     {
-        var cliExists = File.Exists(RepositoryRoot.Combine("firmware", "GateController.Cli", "GateController.Cli.csproj"));
+        var cliExists = File.Exists(RepositoryLayout.Combine("firmware", "GateController.Cli", "GateController.Cli.csproj"));
         var link = new FileInfo(Root.Combine("usr/bin/gatectl"));
 
         Assert.Equal(cliExists, link.LinkTarget is not null);
@@ -80,7 +80,7 @@ public sealed class Amd64PackageInstallTests(DebianPackagesFixture packages)
     [Fact]
     public void Install_Models_EachMatchesItsManifestSha256Mode0644()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("models", "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(RepositoryLayout.Combine("models", "manifest.json")));
         var models = manifest.RootElement.GetProperty("models").EnumerateArray().ToList();
         Assert.Equal(5, models.Count);
         foreach (var model in models)
@@ -99,7 +99,7 @@ public sealed class Amd64PackageInstallTests(DebianPackagesFixture packages)
         var path = Root.Combine("lib/systemd/system/gatecontroller.service");
 
         Assert.Equal(Mode0644, File.GetUnixFileMode(path));
-        Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.service")), File.ReadAllText(path));
+        Assert.Equal(File.ReadAllText(RepositoryLayout.Combine("firmware", "packaging", "gatecontroller.service")), File.ReadAllText(path));
         var unit = UnitFile.Parse(File.ReadAllText(path));
         Assert.Equal("notify", unit.Single("Service", "Type"));
         Assert.Equal("10", unit.Single("Service", "WatchdogSec"));
@@ -113,7 +113,7 @@ public sealed class Amd64PackageInstallTests(DebianPackagesFixture packages)
         var path = Root.Combine("etc/gatecontroller/gatecontroller.json");
 
         Assert.Equal(Mode0640, File.GetUnixFileMode(path));
-        Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.json")), File.ReadAllText(path));
+        Assert.Equal(File.ReadAllText(RepositoryLayout.Combine("firmware", "packaging", "gatecontroller.json")), File.ReadAllText(path));
         Assert.Contains("\n /etc/gatecontroller/gatecontroller.json ", Root.StatusEntry("gatecontroller"), StringComparison.Ordinal);
     }
 

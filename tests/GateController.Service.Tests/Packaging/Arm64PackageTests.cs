@@ -50,7 +50,7 @@ public sealed class Arm64PackageTests(DebianPackagesFixture packages)
     public void OnnxRuntime_IsTheArm64LibraryFromBootstrap()
     {
         Assert.Equal(
-            File.ReadAllBytes(RepositoryRoot.Combine("artifacts", "native", "linux-arm64", "libonnxruntime.so.1")),
+            File.ReadAllBytes(RepositoryLayout.Combine("artifacts", "native", "linux-arm64", "libonnxruntime.so.1")),
             File.ReadAllBytes(Path.Combine(packages.Arm64Extracted, "usr/lib/gatecontroller/libonnxruntime.so.1")));
     }
 

@@ -13,7 +13,7 @@ public sealed class BuildDebArgumentsTests
     [InlineData(new[] { "--output" }, "--output needs a value")]
     public void BuildDeb_BadArgument_FailsNamingIt(string[] arguments, string expected)
     {
-        var result = ChildProcess.Run(RepositoryRoot.Combine("firmware", "packaging", "build-deb"), arguments, Timeout);
+        var result = ChildProcess.Run(RepositoryLayout.Combine("firmware", "packaging", "build-deb"), arguments, Timeout);
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
@@ -22,7 +22,7 @@ public sealed class BuildDebArgumentsTests
     [Fact]
     public void BuildDeb_Help_PrintsUsageAndSucceeds()
     {
-        var result = ChildProcess.Run(RepositoryRoot.Combine("firmware", "packaging", "build-deb"), ["--help"], Timeout);
+        var result = ChildProcess.Run(RepositoryLayout.Combine("firmware", "packaging", "build-deb"), ["--help"], Timeout);
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("usage: firmware/packaging/build-deb [--arch amd64|arm64|all]", result.StandardOutput, StringComparison.Ordinal);

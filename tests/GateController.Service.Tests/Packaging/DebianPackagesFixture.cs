@@ -22,7 +22,7 @@ public sealed class DebianPackagesFixture : IDisposable
         _work = Directory.CreateTempSubdirectory("gc-deb-").FullName;
         OutputDirectory = Path.Combine(_work, "out");
         BuildResult = ChildProcess.Run(
-                RepositoryRoot.Combine("firmware", "packaging", "build-deb"),
+                RepositoryLayout.Combine("firmware", "packaging", "build-deb"),
                 ["--arch", "all", "--version", Version, "--output", OutputDirectory, "--compression", "gzip"],
                 BuildTimeout,
                 workingDirectory: _work)

@@ -8,9 +8,9 @@ namespace GateController.Service.Tests.Packaging;
 public sealed partial class DefaultConfigurationTests
 {
     private static readonly JsonElement Configuration =
-        JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.json"))).RootElement;
+        JsonDocument.Parse(File.ReadAllText(RepositoryLayout.Combine("firmware", "packaging", "gatecontroller.json"))).RootElement;
 
-    private static readonly string Wiring = File.ReadAllText(RepositoryRoot.Combine("hardware-docs", "wiring.md"));
+    private static readonly string Wiring = File.ReadAllText(RepositoryLayout.Combine("hardware-docs", "wiring.md"));
 
     public static TheoryData<string, string> DoorLinesInWiring()
     {
@@ -88,7 +88,7 @@ public sealed partial class DefaultConfigurationTests
         var directory = Directory.CreateTempSubdirectory("gc-packaged-").FullName;
         try
         {
-            var text = File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.json"))
+            var text = File.ReadAllText(RepositoryLayout.Combine("firmware", "packaging", "gatecontroller.json"))
                 .Replace("/var/lib/gatecontroller", Path.Combine(directory, "data"), StringComparison.Ordinal)
                 .Replace("/etc/gatecontroller/device.key", Path.Combine(directory, "device.key"), StringComparison.Ordinal)
                 .Replace("/run/gatecontroller/admin.sock", Path.Combine(directory, "admin.sock"), StringComparison.Ordinal)

@@ -2,7 +2,7 @@ namespace GateController.Service.Tests.Packaging;
 
 public sealed class SystemdUnitFileTests
 {
-    private static readonly UnitFile Unit = UnitFile.Parse(File.ReadAllText(RepositoryRoot.Combine("firmware", "packaging", "gatecontroller.service")));
+    private static readonly UnitFile Unit = UnitFile.Parse(File.ReadAllText(RepositoryLayout.Combine("firmware", "packaging", "gatecontroller.service")));
 
     [Theory]
     [InlineData("Type", "notify")]

@@ -26,10 +26,5 @@ internal static class SamplePhotoFaces
     public static int Count => Centres.Sum(photo => photo.Length);
 
     /// <summary>The path of sample<paramref name="photoNumber"/>.jpg; fails clearly when models/fetch has not run.</summary>
-    public static string PhotoPath(int photoNumber)
-    {
-        var path = Path.Combine(OnnxTestEnvironment.RepositoryRoot, "artifacts", "photos", $"sample{photoNumber}.jpg");
-        Assert.True(File.Exists(path), $"{path} is missing: run models/fetch (firmware/scripts/bootstrap runs it)");
-        return path;
-    }
+    public static string PhotoPath(int photoNumber) => RepositoryLayout.Photo(photoNumber);
 }

@@ -5,11 +5,10 @@ namespace GateController.Vision.Tests.Onnx;
 /// <summary>The repository's models and one ONNX Runtime shared by the tests of this assembly.</summary>
 internal static class OnnxTestEnvironment
 {
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
     private static readonly Lazy<OnnxRuntime> SharedRuntime = new(() => OnnxRuntime.Create(new OnnxRuntimeOptions()));
-    private static readonly Lazy<ModelManifest> SharedManifest = new(() => ModelManifest.Load(Path.Combine(Root.Value, "models", "manifest.json")));
+    private static readonly Lazy<ModelManifest> SharedManifest = new(() => ModelManifest.Load(RepositoryLayout.ManifestPath));
 
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => RepositoryLayout.Root;
 
     public static OnnxRuntime Runtime => SharedRuntime.Value;
 
@@ -37,16 +36,4 @@ internal static class OnnxTestEnvironment
         Runtime.OpenSession(
             ModelPath(name),
             new OnnxSessionOptions { IntraOpThreadCount = intraOpThreadCount, ExpectedSha256 = Manifest[name].InstalledSha256 });
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "models", "manifest.json")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No models/manifest.json above {AppContext.BaseDirectory}");
-    }
 }
