@@ -17,7 +17,7 @@ namespace GateController.Hardware.Gate;
 /// be a sequence are passed on in order. Cards, frames and keys while idle pass straight through.
 /// Thread-safe: keys arrive on the reader's thread, decisions on the door path's loop.
 /// </summary>
-public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
+public sealed class GateWithdrawalRouter : CredentialReaderBase, IDisposable
 {
     private static readonly TimeSpan TimeoutCheckPeriod = TimeSpan.FromSeconds(1);
 
@@ -31,7 +31,6 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
     private readonly List<KeyPressed> _held = [];
     private long _withdrawals;
     private long _rejections;
-    private long _handlerFaults;
     private bool _disposed;
 
     /// <summary>Wraps <paramref name="keypad"/>, the raw reader of a keypad at door <paramref name="doorId"/>.</summary>
@@ -58,15 +57,6 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         keypad.FrameRejected += OnRejected;
     }
 
-    /// <inheritdoc />
-    public event EventHandler<CredentialPresented>? CredentialPresented;
-
-    /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed;
-
-    /// <inheritdoc />
-    public event EventHandler<FrameRejected>? FrameRejected;
-
     /// <summary>Raised after a resident's face consent was withdrawn here: drop them from the in-memory face index now.</summary>
     public event EventHandler<FaceConsentWithdrawnAtGate>? FaceConsentWithdrawn;
 
@@ -74,10 +64,10 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
     public event EventHandler<GateWithdrawalSignal>? Signalled;
 
     /// <inheritdoc />
-    public string ReaderId => _inner.ReaderId;
+    public override string ReaderId => _inner.ReaderId;
 
     /// <inheritdoc />
-    public ReaderHealth Health => _inner.Health;
+    public override ReaderHealth Health => _inner.Health;
 
     /// <summary>Where the sequence stands.</summary>
     public GateWithdrawalState State
@@ -97,11 +87,8 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
     /// <summary>Sequences rejected, cancelled, or confirmed with nothing to withdraw.</summary>
     public long Rejections => Interlocked.Read(ref _rejections);
 
-    /// <summary>Exceptions thrown by event handlers or the directory, caught and counted.</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
-
     /// <inheritdoc />
-    public Task RunAsync(CancellationToken cancellationToken) => _inner.RunAsync(cancellationToken);
+    public override Task RunAsync(CancellationToken cancellationToken) => _inner.RunAsync(cancellationToken);
 
     /// <summary>
     /// An access decision at this door (from any reader of the door, face included): arms the sequence for the resident
@@ -156,9 +143,9 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         }
     }
 
-    private void OnCredential(object? sender, CredentialPresented credential) => Raise(() => CredentialPresented?.Invoke(this, credential));
+    private void OnCredential(object? sender, CredentialPresented credential) => OnCredentialPresented(credential);
 
-    private void OnRejected(object? sender, FrameRejected rejected) => Raise(() => FrameRejected?.Invoke(this, rejected));
+    private void OnRejected(object? sender, FrameRejected rejected) => OnFrameRejected(rejected);
 
     private void OnKey(object? sender, KeyPressed key)
     {
@@ -202,7 +189,7 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         {
             foreach (var passed in forward)
             {
-                Raise(() => KeyPressed?.Invoke(this, passed));
+                OnKeyPressed(passed);
             }
         }
 
@@ -232,7 +219,7 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         catch (Exception)
 #pragma warning restore CA1031
         {
-            Interlocked.Increment(ref _handlerFaults);
+            CountHandlerFault();
             Interlocked.Increment(ref _rejections);
             RaiseSignal(new GateWithdrawalSignal(ReaderId, GateWithdrawalOutcomeKind.Rejected, "the withdrawal could not be stored; nothing was changed", DoorResponse.Deny, _timeProvider.GetUtcNow()));
             return;
@@ -247,7 +234,7 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         }
 
         Interlocked.Increment(ref _withdrawals);
-        Raise(() => FaceConsentWithdrawn?.Invoke(this, new FaceConsentWithdrawnAtGate(_doorId, now, request.ResidentId)));
+        Notify(FaceConsentWithdrawn, new FaceConsentWithdrawnAtGate(_doorId, now, request.ResidentId));
         RaiseSignal(new GateWithdrawalSignal(ReaderId, GateWithdrawalOutcomeKind.Requested, null, DoorResponse.Confirmed, now));
     }
 
@@ -301,19 +288,5 @@ public sealed class GateWithdrawalRouter : ICredentialReader, IDisposable
         RaiseSignal(new GateWithdrawalSignal(ReaderId, outcome.Kind, outcome.Reason, response, _timeProvider.GetUtcNow()));
     }
 
-    private void RaiseSignal(GateWithdrawalSignal signal) => Raise(() => Signalled?.Invoke(this, signal));
-
-    private void Raise(Action raise)
-    {
-        try
-        {
-            raise();
-        }
-#pragma warning disable CA1031 // A handler's fault must not stop the keypad.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            Interlocked.Increment(ref _handlerFaults);
-        }
-    }
+    private void RaiseSignal(GateWithdrawalSignal signal) => Notify(Signalled, signal);
 }

@@ -7,9 +7,10 @@ namespace GateController.Hardware.Keypad;
 /// <summary>
 /// A 4×3 or 4×4 matrix keypad scanned over GPIO on a <see cref="TimeProvider"/> timer: each row is driven low in turn
 /// and the pulled-up columns read; one key held stable for the debounce period is one <see cref="KeyPressed"/>.
-/// Two keys at once are ignored (a matrix without diodes cannot tell them apart reliably).
+/// Two keys at once are ignored (a matrix without diodes cannot tell them apart reliably). Raises keys only: it has no
+/// frames to refuse, and PINs come from wrapping it in a <see cref="PinEntry"/>.
 /// </summary>
-public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
+public sealed class MatrixKeypadReader : CredentialReaderBase, IDisposable
 {
     private readonly GpioController _controller;
     private readonly MatrixKeypadOptions _options;
@@ -47,37 +48,17 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
         _status = new ReaderStatusTracker(readerId, ReaderState.Stopped);
     }
 
-    /// <summary>Never raised: a matrix keypad delivers keys; wrap it in a <see cref="PinEntry"/> to get PINs.</summary>
-    public event EventHandler<CredentialPresented>? CredentialPresented
-    {
-        add { }
-        remove { }
-    }
-
     /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed;
-
-    /// <summary>Never raised: a scanned matrix has no frames to refuse.</summary>
-    public event EventHandler<FrameRejected>? FrameRejected
-    {
-        add { }
-        remove { }
-    }
-
-    /// <inheritdoc />
-    public string ReaderId { get; }
+    public override string ReaderId { get; }
 
     /// <summary>Scans that saw more than one key down.</summary>
     public long AmbiguousScans => Interlocked.Read(ref _ambiguousScans);
 
-    /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => _status.HandlerFaults;
+    /// <inheritdoc />
+    public override ReaderHealth Health => _status.Snapshot();
 
     /// <inheritdoc />
-    public ReaderHealth Health => _status.Snapshot();
-
-    /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -193,7 +174,7 @@ public sealed class MatrixKeypadReader : ICredentialReader, IDisposable
 
         if (pressed is not null)
         {
-            _status.Raise(KeyPressed, this, pressed);
+            OnKeyPressed(pressed);
         }
     }
 

@@ -9,7 +9,7 @@ namespace GateController.Hardware.Keypad;
 /// <see cref="KeyPressed"/> (for key sequences after a credential). Wraps any <see cref="ICredentialReader"/>
 /// (Wiegand keypad, matrix keypad, USB keypad) and is itself one. Digits are held in a buffer that is wiped after use.
 /// </summary>
-public sealed class PinEntry : ICredentialReader, IDisposable
+public sealed class PinEntry : CredentialReaderBase, IDisposable
 {
     private readonly ICredentialReader _inner;
     private readonly PinEntryOptions _options;
@@ -21,7 +21,6 @@ public sealed class PinEntry : ICredentialReader, IDisposable
     private DateTimeOffset _lastKeyAt;
     private DateTimeOffset? _followUpUntil;
     private long _timedOutEntries;
-    private readonly ReaderStatusTracker _events;
 
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     public PinEntry(ICredentialReader inner, PinEntryOptions options, TimeProvider timeProvider)
@@ -36,7 +35,6 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         }
 
         _inner = inner;
-        _events = new ReaderStatusTracker(inner.ReaderId);
         _options = options;
         _timeProvider = timeProvider;
         _digits = new char[options.MaximumDigits];
@@ -47,19 +45,10 @@ public sealed class PinEntry : ICredentialReader, IDisposable
     }
 
     /// <inheritdoc />
-    public event EventHandler<CredentialPresented>? CredentialPresented;
-
-    /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed;
-
-    /// <inheritdoc />
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc />
-    public string ReaderId => _inner.ReaderId;
+    public override string ReaderId => _inner.ReaderId;
 
     /// <summary>The wrapped reader's health (a <see cref="ReaderStatusTracker"/> snapshot for every reader family): PIN entry adds no frames of its own.</summary>
-    public ReaderHealth Health => _inner.Health;
+    public override ReaderHealth Health => _inner.Health;
 
     /// <summary>Entries cleared because the keypad went quiet.</summary>
     public long TimedOutEntries => Interlocked.Read(ref _timedOutEntries);
@@ -76,11 +65,8 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         }
     }
 
-    /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => _events.HandlerFaults;
-
     /// <inheritdoc />
-    public Task RunAsync(CancellationToken cancellationToken) => _inner.RunAsync(cancellationToken);
+    public override Task RunAsync(CancellationToken cancellationToken) => _inner.RunAsync(cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()
@@ -103,10 +89,10 @@ public sealed class PinEntry : ICredentialReader, IDisposable
             OpenFollowUp(_timeProvider.GetUtcNow());
         }
 
-        _events.Raise(CredentialPresented, this, credential);
+        OnCredentialPresented(credential);
     }
 
-    private void OnRejected(object? sender, FrameRejected rejected) => _events.Raise(FrameRejected, this, rejected);
+    private void OnRejected(object? sender, FrameRejected rejected) => OnFrameRejected(rejected);
 
     private void OnKey(object? sender, KeyPressed key)
     {
@@ -129,13 +115,13 @@ public sealed class PinEntry : ICredentialReader, IDisposable
         switch (result)
         {
             case KeyPressed passed:
-                _events.Raise(KeyPressed, this, passed);
+                OnKeyPressed(passed);
                 break;
             case CredentialPresented pin:
-                _events.Raise(CredentialPresented, this, pin);
+                OnCredentialPresented(pin);
                 break;
             case FrameRejected rejected:
-                _events.Raise(FrameRejected, this, rejected);
+                OnFrameRejected(rejected);
                 break;
         }
     }

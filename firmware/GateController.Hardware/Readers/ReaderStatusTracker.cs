@@ -3,14 +3,13 @@ using GateController.Core.Readers;
 namespace GateController.Hardware.Readers;
 
 /// <summary>
-/// Thread-safe health counters and event raising shared by every reader (MFRC522, USB keyboard wedge, matrix keypad,
+/// Thread-safe health counters shared by every reader (MFRC522, USB keyboard wedge, matrix keypad,
 /// Wiegand); holds no card data. For a reader whose frames show whether it works (the default), a good frame makes it
 /// <see cref="ReaderState.Ok"/> and the state is <see cref="ReaderState.Flooding"/> while at least
 /// <see cref="FloodRejections"/> of the last <see cref="FloodWindow"/> frames were rejected. A line reader
 /// (<see cref="ForLineReader"/>, Wiegand) judges faults and flooding from its lines itself: frames only count, a good
 /// frame only ends <see cref="ReaderState.Starting"/>, and the reader passes its flooding verdict to
-/// <see cref="Snapshot"/>. Handler exceptions are caught and counted in <see cref="HandlerFaults"/> so a subscriber can
-/// never stop a reader loop.
+/// <see cref="Snapshot"/>. Raising the reader's events is <see cref="CredentialReaderBase"/>'s.
 /// </summary>
 internal sealed class ReaderStatusTracker
 {
@@ -27,7 +26,6 @@ internal sealed class ReaderStatusTracker
     private long _goodFrames;
     private long _badFrames;
     private string? _lastError;
-    private long _handlerFaults;
 
     /// <summary>A tracker for <paramref name="readerId"/> whose state starts at <paramref name="initialState"/>.</summary>
     internal ReaderStatusTracker(string readerId, ReaderState initialState = ReaderState.Starting)
@@ -44,18 +42,6 @@ internal sealed class ReaderStatusTracker
 
     /// <summary>A tracker for a reader that judges faults and flooding from its lines (Wiegand); starts <see cref="ReaderState.Stopped"/>.</summary>
     internal static ReaderStatusTracker ForLineReader(string readerId) => new(readerId, ReaderState.Stopped, framesDecideState: false);
-
-    /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    internal long HandlerFaults
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _handlerFaults;
-            }
-        }
-    }
 
     /// <summary>The current state (<see cref="ReaderState.Flooding"/> included).</summary>
     internal ReaderState State
@@ -155,26 +141,4 @@ internal sealed class ReaderStatusTracker
 
     private ReaderState WorkingState() =>
         _recentRejections.Count(r => r) >= FloodRejections ? ReaderState.Flooding : ReaderState.Ok;
-
-    internal void Raise<T>(EventHandler<T>? handler, object sender, T argument)
-    {
-        if (handler is null)
-        {
-            return;
-        }
-
-        try
-        {
-            handler(sender, argument);
-        }
-#pragma warning disable CA1031 // A handler's exception must not stop the reader loop (ICredentialReader contract).
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            lock (_gate)
-            {
-                _handlerFaults++;
-            }
-        }
-    }
 }

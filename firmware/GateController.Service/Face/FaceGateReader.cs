@@ -16,9 +16,11 @@ namespace GateController.Service.Face;
 /// while a face stays in view. A probe that matches nobody leaves nothing but aggregate counters (<see cref="Stats"/>);
 /// frames are pooled buffers cleared on disposal (P5). Camera faults show in <see cref="Health"/> and
 /// <see cref="Stats"/>; the camera retries itself with backoff. The reader also serves live enrolment
-/// (<see cref="FaceRecognition.EnrollFromCameraAsync"/>), which borrows its frames while it runs.
+/// (<see cref="FaceRecognition.EnrollFromCameraAsync"/>), which borrows its frames while it runs. A camera has no keys
+/// (no <see cref="CredentialReaderBase.KeyPressed"/>); <see cref="CredentialReaderBase.FrameRejected"/> is raised for
+/// camera frames or replay files refused (truncated, corrupt, not an image, size changed).
 /// </summary>
-public sealed class FaceGateReader : ICredentialReader, IDisposable
+public sealed class FaceGateReader : CredentialReaderBase, IDisposable
 {
     private static readonly TimeSpan CameraCheckPeriod = TimeSpan.FromSeconds(1);
 
@@ -38,7 +40,6 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
     private DateTimeOffset? _lastFrameAt;
     private long _credentials;
     private long _idleFrames;
-    private long _handlerFaults;
     private long _processingFaults;
     private string? _lastProcessingError;
     private long _reportedRejections;
@@ -78,28 +79,13 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
     }
 
     /// <inheritdoc/>
-    public string ReaderId => _options.ReaderId;
+    public override string ReaderId => _options.ReaderId;
 
     /// <summary>The door's mode.</summary>
     public FaceGateMode Mode => _options.Mode;
 
     /// <inheritdoc/>
-    public event EventHandler<CredentialPresented>? CredentialPresented;
-
-    /// <inheritdoc/>
-    /// <remarks>A camera has no keys; never raised.</remarks>
-    public event EventHandler<KeyPressed>? KeyPressed
-    {
-        add { }
-        remove { }
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>Raised for camera frames or replay files refused (truncated, corrupt, not an image, size changed).</remarks>
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc/>
-    public ReaderHealth Health
+    public override ReaderHealth Health
     {
         get
         {
@@ -134,9 +120,6 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
 
     /// <summary>Frames looked at but not given to the models (triggered or card+face mode at idle).</summary>
     public long IdleFrames => Interlocked.Read(ref _idleFrames);
-
-    /// <summary>Exceptions from <see cref="CredentialPresented"/> or <see cref="FrameRejected"/> handlers, caught and counted.</summary>
-    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
 
     /// <summary>Frames whose processing threw (caught, counted, the loop goes on).</summary>
     public long ProcessingFaults => Interlocked.Read(ref _processingFaults);
@@ -194,7 +177,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
     /// ends). With <see cref="FaceGateMode.Off"/> it returns at once and the camera is never opened.
     /// </summary>
     /// <exception cref="InvalidOperationException">The reader is already running.</exception>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (Mode == FaceGateMode.Off)
@@ -330,7 +313,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
         if (raise && result.Resident is { } matched)
         {
             Interlocked.Increment(ref _credentials);
-            Raise(CredentialPresented, Core.Readers.CredentialPresented.ForFace(ReaderId, matched, livenessPassed: true, frame.CaptureTimestamp));
+            OnCredentialPresented(Core.Readers.CredentialPresented.ForFace(ReaderId, matched, livenessPassed: true, frame.CaptureTimestamp));
         }
     }
 
@@ -344,7 +327,7 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
             var colon = last.IndexOf(':', StringComparison.Ordinal);
             var reason = colon > 0 ? last[..colon] : "camera";
             var count = camera.FramesRejected - previous;
-            Raise(FrameRejected, new FrameRejected(ReaderId, reason, $"{count} camera frame(s) refused; last: {last}", _time.GetUtcNow()));
+            OnFrameRejected(new FrameRejected(ReaderId, reason, $"{count} camera frame(s) refused; last: {last}", _time.GetUtcNow()));
         }
     }
 
@@ -518,28 +501,6 @@ public sealed class FaceGateReader : ICredentialReader, IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping.
-        }
-    }
-
-    private void Raise<T>(EventHandler<T>? handler, T args)
-    {
-        if (handler is null)
-        {
-            return;
-        }
-
-        foreach (var single in handler.GetInvocationList().Cast<EventHandler<T>>())
-        {
-            try
-            {
-                single(this, args);
-            }
-#pragma warning disable CA1031 // A handler's fault is counted, never fatal to the gate loop.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _handlerFaults);
-            }
         }
     }
 }

@@ -107,6 +107,19 @@ public abstract class CredentialReaderContractTests : IDisposable
     }
 
     [Fact]
+    public void Handler_ThrowsBeforeAnotherSubscriber_OtherStillCalledAndFaultCounted()
+    {
+        var later = new ConcurrentQueue<string>();
+        _rig.Reader.CredentialPresented += (_, _) => throw new InvalidOperationException("a faulty subscriber");
+        _rig.Reader.CredentialPresented += (_, e) => later.Enqueue(e.CardUidHex());
+
+        _rig.PresentCard(17);
+
+        Assert.Equal([_rig.ExpectedUidHex(17)], later);
+        Assert.Equal(1, Assert.IsAssignableFrom<CredentialReaderBase>(_rig.Reader).HandlerFaults);
+    }
+
+    [Fact]
     public void Health_GoodAndBadFrames_CountedWithLastFrameTimeAndReason()
     {
         var before = _rig.Reader.Health;

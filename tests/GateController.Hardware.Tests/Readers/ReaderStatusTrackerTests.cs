@@ -61,16 +61,6 @@ public sealed class ReaderStatusTrackerTests
     public void Constructor_NoInitialState_Starting() => Assert.Equal(ReaderState.Starting, new ReaderStatusTracker("r").State);
 
     [Fact]
-    public void Raise_HandlerThrows_CountedNotPropagated()
-    {
-        var tracker = new ReaderStatusTracker("r");
-
-        tracker.Raise<int>((_, _) => throw new InvalidOperationException(), this, 1);
-
-        Assert.Equal(1, tracker.HandlerFaults);
-    }
-
-    [Fact]
     public void ForLineReader_NotStarted_Stopped() => Assert.Equal(ReaderState.Stopped, ReaderStatusTracker.ForLineReader("w").State);
 
     [Fact]

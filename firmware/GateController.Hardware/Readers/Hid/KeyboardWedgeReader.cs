@@ -10,7 +10,7 @@ namespace GateController.Hardware.Readers.Hid;
 /// path) and grabbed exclusively so numbers never reach a console. Reconnects with back-off when the device is unplugged
 /// and comes back. Card numbers are reported as <see cref="CardFormat.Em4100"/>.
 /// </summary>
-public sealed class KeyboardWedgeReader : ICredentialReader
+public sealed class KeyboardWedgeReader : CredentialReaderBase
 {
     private const int WaitMilliseconds = 50;
 
@@ -48,23 +48,10 @@ public sealed class KeyboardWedgeReader : ICredentialReader
     }
 
     /// <inheritdoc />
-    public event EventHandler<CredentialPresented>? CredentialPresented;
+    public override string ReaderId { get; }
 
     /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed
-    {
-        add { }
-        remove { }
-    }
-
-    /// <inheritdoc />
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc />
-    public string ReaderId { get; }
-
-    /// <inheritdoc />
-    public ReaderHealth Health => _status.Snapshot();
+    public override ReaderHealth Health => _status.Snapshot();
 
     /// <summary>Times the device was opened (and grabbed); lets tests wait for a reconnect.</summary>
     internal long Connections => Interlocked.Read(ref _connections);
@@ -76,7 +63,7 @@ public sealed class KeyboardWedgeReader : ICredentialReader
     internal long ReconnectDelaysArmed => Interlocked.Read(ref _reconnectDelaysArmed);
 
     /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -207,7 +194,7 @@ public sealed class KeyboardWedgeReader : ICredentialReader
             case KeyboardWedgeOutcome.Card:
                 var now = _timeProvider.GetUtcNow();
                 _status.Good(now);
-                _status.Raise(CredentialPresented, this, Core.Readers.CredentialPresented.ForCard(ReaderId, CardFormat.Em4100, _decoder.Card, now));
+                OnCredentialPresented(Core.Readers.CredentialPresented.ForCard(ReaderId, CardFormat.Em4100, _decoder.Card, now));
                 break;
             case KeyboardWedgeOutcome.Rejected:
                 Reject(_decoder.RejectionReason);
@@ -228,7 +215,7 @@ public sealed class KeyboardWedgeReader : ICredentialReader
             "partial-timeout" => "a number without Enter, dropped after the partial timeout",
             _ => reason,
         };
-        _status.Raise(FrameRejected, this, new FrameRejected(ReaderId, reason, detail, _timeProvider.GetUtcNow()));
+        OnFrameRejected(new FrameRejected(ReaderId, reason, detail, _timeProvider.GetUtcNow()));
     }
 
     private void Failed(string error)

@@ -10,7 +10,7 @@ namespace GateController.Hardware.Readers.Mfrc522;
 /// has been away for <see cref="Mfrc522ReaderOptions.RemovalMissedPolls"/> polls. A UID is reported only after its BCC
 /// and the SAK's CRC_A have been checked; faults and rejected frames go to <see cref="Health"/>, never a guessed UID.
 /// </summary>
-public sealed class Mfrc522Reader : ICredentialReader
+public sealed class Mfrc522Reader : CredentialReaderBase
 {
     private readonly Mfrc522Device _device;
     private readonly TimeProvider _timeProvider;
@@ -44,29 +44,16 @@ public sealed class Mfrc522Reader : ICredentialReader
     }
 
     /// <inheritdoc />
-    public event EventHandler<CredentialPresented>? CredentialPresented;
+    public override string ReaderId { get; }
 
     /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed
-    {
-        add { }
-        remove { }
-    }
-
-    /// <inheritdoc />
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc />
-    public string ReaderId { get; }
-
-    /// <inheritdoc />
-    public ReaderHealth Health => _status.Snapshot();
+    public override ReaderHealth Health => _status.Snapshot();
 
     /// <summary>Polls finished so far (each one's next timer is already armed); lets tests step the loop.</summary>
     internal long CompletedPolls => Interlocked.Read(ref _completedPolls);
 
     /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -214,7 +201,7 @@ public sealed class Mfrc522Reader : ICredentialReader
     private void Reject(string reason, string detail)
     {
         _status.Rejected(reason);
-        _status.Raise(FrameRejected, this, new FrameRejected(ReaderId, reason, detail, _timeProvider.GetUtcNow()));
+        OnFrameRejected(new FrameRejected(ReaderId, reason, detail, _timeProvider.GetUtcNow()));
     }
 
     private void ObserveField(bool conclusive)
@@ -231,7 +218,7 @@ public sealed class Mfrc522Reader : ICredentialReader
             _present.Add(new TrackedCard(uid.ToArray()));
             var now = _timeProvider.GetUtcNow();
             _status.Good(now);
-            _status.Raise(CredentialPresented, this, Core.Readers.CredentialPresented.ForCard(ReaderId, CardFormat.Mifare, uid, now));
+            OnCredentialPresented(Core.Readers.CredentialPresented.ForCard(ReaderId, CardFormat.Mifare, uid, now));
         }
 
         if (conclusive)

@@ -14,7 +14,7 @@ namespace GateController.Hardware.Readers.Wiegand;
 /// is then <see cref="ReaderState.Faulted"/> with a reason naming the line, the held edge never becomes a bit, and the
 /// rising edge that releases the line makes it <see cref="ReaderState.Ok"/> again.
 /// </summary>
-public sealed class WiegandReader : ICredentialReader, IDisposable
+public sealed class WiegandReader : CredentialReaderBase, IDisposable
 {
     private const int RisingEdgeCode = 2;
     private static readonly TimeSpan FloodWindow = TimeSpan.FromSeconds(1);
@@ -82,16 +82,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     }
 
     /// <inheritdoc />
-    public event EventHandler<CredentialPresented>? CredentialPresented;
-
-    /// <inheritdoc />
-    public event EventHandler<KeyPressed>? KeyPressed;
-
-    /// <inheritdoc />
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc />
-    public string ReaderId { get; }
+    public override string ReaderId { get; }
 
     /// <summary>Falling edges (bit pulses) received on D0 and D1 since start.</summary>
     public long EdgesReceived => Interlocked.Read(ref _edges);
@@ -99,11 +90,8 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     /// <summary>Edges lost because the ring was full.</summary>
     public long EdgesDropped => Interlocked.Read(ref _droppedEdges);
 
-    /// <summary>Exceptions thrown by event handlers, caught and counted.</summary>
-    public long HandlerFaults => _status.HandlerFaults;
-
     /// <inheritdoc />
-    public ReaderHealth Health
+    public override ReaderHealth Health
     {
         get
         {
@@ -124,7 +112,7 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         var retryDelay = TimeSpan.FromMilliseconds(_options.RetryDelayMilliseconds);
         while (!cancellationToken.IsCancellationRequested)
@@ -532,13 +520,13 @@ public sealed class WiegandReader : ICredentialReader, IDisposable
             switch (e)
             {
                 case CredentialPresented credential:
-                    _status.Raise(CredentialPresented, this, credential);
+                    OnCredentialPresented(credential);
                     break;
                 case KeyPressed key:
-                    _status.Raise(KeyPressed, this, key);
+                    OnKeyPressed(key);
                     break;
                 case FrameRejected rejected:
-                    _status.Raise(FrameRejected, this, rejected);
+                    OnFrameRejected(rejected);
                     break;
             }
         }
