@@ -150,11 +150,11 @@ public sealed class AccessPipelineTests : IDisposable
     [Fact]
     public void ProcessPending_QueueFull_ExtraCredentialsDroppedAndCounted()
     {
-        var fake = new FakeReader();
+        var fake = new ScriptedReader("keypad");
         using var pipeline = Pipeline(fake, capacity: 1);
 
-        fake.Card(_rig.Time.GetUtcNow());
-        fake.Card(_rig.Time.GetUtcNow());
+        fake.Card([1, 2, 3], _rig.Time.GetUtcNow());
+        fake.Card([1, 2, 3], _rig.Time.GetUtcNow());
 
         Assert.Equal(1, pipeline.ProcessPending());
         Assert.Equal(1, pipeline.CredentialsQueued);

@@ -30,7 +30,7 @@ internal sealed class WithdrawalRig : IDisposable
     public static readonly byte[] UnknownCard = [0x0F, 0xFF, 0x0F];
 
     private readonly DoorRig _rig = new();
-    private readonly KeypadReader _keypad = new();
+    private readonly ScriptedReader _keypad = new("front");
 
     public WithdrawalRig()
     {
@@ -141,27 +141,5 @@ internal sealed class WithdrawalRig : IDisposable
             });
             Directory.EnrollFace(id, new FaceTemplateId(id == Alice ? 1 : 2), ValidityWindow.Always);
         }
-    }
-
-    private sealed class KeypadReader : ICredentialReader
-    {
-        public event EventHandler<CredentialPresented>? CredentialPresented;
-
-        public event EventHandler<KeyPressed>? KeyPressed;
-
-        public event EventHandler<FrameRejected>? FrameRejected;
-
-        public string ReaderId => "front";
-
-        public ReaderHealth Health { get; } = new("front", ReaderState.Ok, null, 0, 0, null);
-
-        public Task RunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Key(char key, DateTimeOffset at) => KeyPressed?.Invoke(this, new KeyPressed(ReaderId, key, at));
-
-        public void Card(byte[] uid, DateTimeOffset at) =>
-            CredentialPresented?.Invoke(this, Core.Readers.CredentialPresented.ForCard(ReaderId, CardFormat.Wiegand26, uid, at));
-
-        public void Reject(DateTimeOffset at) => FrameRejected?.Invoke(this, new FrameRejected(ReaderId, "parity", "bad", at));
     }
 }

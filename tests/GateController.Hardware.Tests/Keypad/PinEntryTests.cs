@@ -8,7 +8,7 @@ namespace GateController.Hardware.Tests.Keypad;
 public sealed class PinEntryTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private readonly FakeReader _inner = new();
+    private readonly ScriptedReader _inner = new("keypad");
     private readonly List<object> _events = [];
 
     private PinEntry Create(PinEntryOptions? options = null)
@@ -98,7 +98,7 @@ public sealed class PinEntryTests
     public void KeysAfterCard_WithinWindow_PassedOnAsKeysNotPin()
     {
         using var entry = Create();
-        _inner.Card(_time.GetUtcNow());
+        _inner.Card([1, 2, 3], _time.GetUtcNow());
 
         Type("9*9#");
         Type("1234#", millisecondsBetween: 100);
@@ -125,7 +125,7 @@ public sealed class PinEntryTests
         using var entry = Create(new PinEntryOptions { FollowUpWindowMilliseconds = 0 });
         Type("12");
 
-        _inner.Card(_time.GetUtcNow());
+        _inner.Card([1, 2, 3], _time.GetUtcNow());
         Type("34#");
 
         Assert.Equal("card Wiegand26|rejected length", string.Join('|', _events.Select(Describe)));
@@ -169,7 +169,7 @@ public sealed class PinEntryTests
 
         Type("1234#");
         _inner.Reject(_time.GetUtcNow());
-        _inner.Card(_time.GetUtcNow());
+        _inner.Card([1, 2, 3], _time.GetUtcNow());
 
         Assert.Equal(3, entry.HandlerFaults);
         Assert.Equal(["pin 1234", "rejected parity", "card Wiegand26"], _events.Select(Describe));

@@ -17,7 +17,7 @@ public sealed class StoreWithdrawalAtGateTests : IDisposable
     private static readonly byte[] UnknownCard = [0x04, 0x09, 0x09, 0x09];
 
     private readonly StoreHarness _harness = new();
-    private readonly Keypad _keypad = new();
+    private readonly ScriptedReader _keypad = new("front");
     private readonly AccessGate _gate;
     private readonly GateWithdrawalRouter _router;
     private readonly DoorAccessDecider _decider;
@@ -92,26 +92,5 @@ public sealed class StoreWithdrawalAtGateTests : IDisposable
             _keypad.Key(key, _harness.Time.GetUtcNow());
             _harness.Time.Advance(TimeSpan.FromMilliseconds(300));
         }
-    }
-
-    private sealed class Keypad : ICredentialReader
-    {
-        public event EventHandler<CredentialPresented>? CredentialPresented;
-
-        public event EventHandler<KeyPressed>? KeyPressed;
-
-        public event EventHandler<FrameRejected>? FrameRejected;
-
-        public string ReaderId => "front";
-
-        public ReaderHealth Health { get; } = new("front", ReaderState.Ok, null, 0, 0, null);
-
-        public Task RunAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Key(char key, DateTimeOffset at) => KeyPressed?.Invoke(this, new KeyPressed(ReaderId, key, at));
-
-        public void Raise(CredentialPresented credential) => CredentialPresented?.Invoke(this, credential);
-
-        public void Reject(FrameRejected rejected) => FrameRejected?.Invoke(this, rejected);
     }
 }
