@@ -13,17 +13,7 @@ public sealed partial class GateStore
     public void AppendAccessEvent(AccessEventRecord accessEvent)
     {
         ValidateEvent(accessEvent);
-        Run("appending an access event", () =>
-        {
-            var parameters = _appendEventCommand.Parameters;
-            parameters[0].Value = accessEvent.Time.ToUnixTimeMilliseconds();
-            parameters[1].Value = accessEvent.DoorId;
-            parameters[2].Value = accessEvent.Credential is { } credential ? (int)credential : DBNull.Value;
-            parameters[3].Value = DbValue(accessEvent.Resident?.Value);
-            parameters[4].Value = accessEvent.Granted ? 1 : 0;
-            parameters[5].Value = accessEvent.Reason;
-            return _appendEventCommand.ExecuteNonQuery();
-        });
+        Run("appending an access event", () => ExecuteAppendEvent(accessEvent));
     }
 
     /// <inheritdoc />
@@ -184,14 +174,7 @@ public sealed partial class GateStore
             foreach (var accessEvent in accessEvents)
             {
                 ValidateEvent(accessEvent);
-                var parameters = _appendEventCommand.Parameters;
-                parameters[0].Value = accessEvent.Time.ToUnixTimeMilliseconds();
-                parameters[1].Value = accessEvent.DoorId;
-                parameters[2].Value = accessEvent.Credential is { } credential ? (int)credential : DBNull.Value;
-                parameters[3].Value = DbValue(accessEvent.Resident?.Value);
-                parameters[4].Value = accessEvent.Granted ? 1 : 0;
-                parameters[5].Value = accessEvent.Reason;
-                _appendEventCommand.ExecuteNonQuery();
+                ExecuteAppendEvent(accessEvent);
             }
 
             transaction.Commit();
@@ -203,6 +186,19 @@ public sealed partial class GateStore
 
         return 0;
     });
+
+    /// <summary>Binds <paramref name="accessEvent"/> to the prepared append command and runs it (in its transaction, if any).</summary>
+    private int ExecuteAppendEvent(AccessEventRecord accessEvent)
+    {
+        var parameters = _appendEventCommand.Parameters;
+        parameters[0].Value = accessEvent.Time.ToUnixTimeMilliseconds();
+        parameters[1].Value = accessEvent.DoorId;
+        parameters[2].Value = accessEvent.Credential is { } credential ? (int)credential : DBNull.Value;
+        parameters[3].Value = DbValue(accessEvent.Resident?.Value);
+        parameters[4].Value = accessEvent.Granted ? 1 : 0;
+        parameters[5].Value = accessEvent.Reason;
+        return _appendEventCommand.ExecuteNonQuery();
+    }
 
     private static void ValidateEvent(AccessEventRecord accessEvent)
     {
