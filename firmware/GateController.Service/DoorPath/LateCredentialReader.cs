@@ -6,9 +6,9 @@ namespace GateController.Service.DoorPath;
 /// A place in the access pipeline for a reader that joins once the pipeline runs (the face reader, which needs the
 /// face models loaded after the door went live): until <see cref="Attach"/> it presents nothing; afterwards it
 /// forwards the attached reader's credentials and rejected frames into the pipeline's queue. The attached reader is
-/// run by whoever attached it.
+/// run by whoever attached it. A subscriber's exception is contained and counted here, like every reader's.
 /// </summary>
-public sealed class LateCredentialReader : ICredentialReader, IDisposable
+public sealed class LateCredentialReader : CredentialReaderBase, IDisposable
 {
     private readonly string _readerId;
     private ICredentialReader? _attached;
@@ -21,22 +21,13 @@ public sealed class LateCredentialReader : ICredentialReader, IDisposable
     }
 
     /// <inheritdoc/>
-    public event EventHandler<CredentialPresented>? CredentialPresented;
-
-    /// <inheritdoc/>
-    public event EventHandler<KeyPressed>? KeyPressed;
-
-    /// <inheritdoc/>
-    public event EventHandler<FrameRejected>? FrameRejected;
-
-    /// <inheritdoc/>
-    public string ReaderId => Volatile.Read(ref _attached)?.ReaderId ?? _readerId;
+    public override string ReaderId => Volatile.Read(ref _attached)?.ReaderId ?? _readerId;
 
     /// <summary>The reader that joined, or null.</summary>
     public ICredentialReader? Attached => Volatile.Read(ref _attached);
 
     /// <inheritdoc/>
-    public ReaderHealth Health => Volatile.Read(ref _attached)?.Health ?? new ReaderHealth(_readerId, ReaderState.Stopped, null, 0, 0, null);
+    public override ReaderHealth Health => Volatile.Read(ref _attached)?.Health ?? new ReaderHealth(_readerId, ReaderState.Stopped, null, 0, 0, null);
 
     /// <summary>Forwards <paramref name="reader"/>'s credentials from now on.</summary>
     /// <exception cref="InvalidOperationException">A reader already joined.</exception>
@@ -55,7 +46,7 @@ public sealed class LateCredentialReader : ICredentialReader, IDisposable
 
     /// <inheritdoc/>
     /// <remarks>Waits for cancellation: the attached reader runs on its own.</remarks>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public override async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -78,9 +69,9 @@ public sealed class LateCredentialReader : ICredentialReader, IDisposable
         }
     }
 
-    private void OnCredential(object? sender, CredentialPresented credential) => CredentialPresented?.Invoke(this, credential);
+    private void OnCredential(object? sender, CredentialPresented credential) => OnCredentialPresented(credential);
 
-    private void OnKey(object? sender, KeyPressed key) => KeyPressed?.Invoke(this, key);
+    private void OnKey(object? sender, KeyPressed key) => OnKeyPressed(key);
 
-    private void OnRejected(object? sender, FrameRejected rejected) => FrameRejected?.Invoke(this, rejected);
+    private void OnRejected(object? sender, FrameRejected rejected) => OnFrameRejected(rejected);
 }
