@@ -32,6 +32,25 @@ public sealed class GatectlVisitorTests
     }
 
     [Fact]
+    public async Task ImportResidents_PinEqualsActiveVisitorCode_LineNamedPinNotEchoedNothingImported()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "张伟", O, AdminFixture.Office);
+        var code = (string)JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "4h", "--json", O, AdminFixture.Office)).Output)!["code"]!;
+        var csv = Path.Combine(unit.Directory, "visitor-pin.csv");
+        File.WriteAllLines(csv, ["id,name,room,cards,PIN", "R0101,New One,2-1,,5555", "", $"R0102,Visitor Pin,2-2,,{code}"]);
+
+        var (status, output, error) = await unit.GatectlAsync("import", "residents", csv, O, AdminFixture.Office);
+
+        Assert.Equal(1, status);
+        Assert.Empty(output);
+        Assert.Contains("nothing imported; line 4 (resident R0102): PIN equals an active visitor code; choose another PIN", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, error, StringComparison.Ordinal);
+        Assert.Single(unit.Store.ListResidents());
+        Assert.All(unit.Store.ReadAudit(1, 100), e => Assert.DoesNotContain(code, e.Detail ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task VisitorCreate_Json_HasCodeAndRecordAndTheCodeIsNowhereInTheDatabase()
     {
         await using var unit = new AdminFixture();
