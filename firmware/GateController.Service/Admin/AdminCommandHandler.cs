@@ -143,7 +143,7 @@ internal sealed partial class AdminCommandHandler
             "face.enroll" => await EnrollFaceAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
-            "report.pia" => ReportPia(operatorName),
+            "report.pia" => ReportPia(args, operatorName),
             "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             "sim.card" or "sim.keys" or "sim.face" or "sim.input" or "sim.state" => await SimulateAsync(command, args, operatorName, cancellationToken).ConfigureAwait(false),
