@@ -91,6 +91,12 @@ public static partial class GatectlCommandLine
         o.WriteLine(copy["pinSetAt"] is null ? "PIN: none" : $"PIN: set {GatectlInvocation.Text(copy["pinSetAt"])} (stored only as a salted hash)");
         WriteConsents(o, copy["consents"]!.AsArray());
         WriteTemplates(o, copy["faceTemplates"]!.AsArray());
+        var codes = copy["visitorCodes"]?.AsArray() ?? [];
+        o.WriteLine($"visitor codes asked for: {codes.Count} (stored only as keyed hashes; the codes cannot be shown)");
+        foreach (var code in codes)
+        {
+            o.WriteLine($"  visitor code no. {GatectlInvocation.Text(code!["id"])}: issued {GatectlInvocation.Text(code["issuedAt"])}, valid {GatectlInvocation.Text(code["validFrom"])} to {GatectlInvocation.Text(code["validUntil"])}, used {GatectlInvocation.Text(code["usesConsumed"])} of {GatectlInvocation.Text(code["maximumUses"])}, {GatectlInvocation.Text(code["state"])}");
+        }
     }
 
     private static void WriteConsents(TextWriter o, JsonArray consents)

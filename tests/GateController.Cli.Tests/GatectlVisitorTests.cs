@@ -32,6 +32,33 @@ public sealed class GatectlVisitorTests
     }
 
     [Fact]
+    public async Task ResidentExport_VisitorCodesAskedFor_ListedByNumberWithoutTheCode()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "张伟", O, AdminFixture.Office);
+        await unit.GatectlAsync("resident", "add", "--id", "R0002", "--name", "李娜", O, AdminFixture.Office);
+        var mine = JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "4h", "--uses", "2", "--json", O, AdminFixture.Office)).Output)!;
+        var theirs = JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0002", "--valid-for", "4h", "--json", O, AdminFixture.Office)).Output)!;
+
+        var json = await unit.GatectlAsync("resident", "export", "R0001", "--json", O, AdminFixture.Office);
+        var human = await unit.GatectlAsync("resident", "export", "R0001", O, AdminFixture.Office);
+
+        Assert.Equal(0, json.Status);
+        var code = Assert.Single(JsonNode.Parse(json.Output)!["copy"]!["visitorCodes"]!.AsArray())!;
+        Assert.Equal((long)mine["visitorCode"]!["id"]!, (long)code["id"]!);
+        Assert.Equal(2, (int)code["maximumUses"]!);
+        Assert.Equal("active", (string)code["state"]!);
+        Assert.Contains("visitor codes asked for: 1 (stored only as keyed hashes", human.Output, StringComparison.Ordinal);
+        Assert.Contains($"visitor code no. {(long)mine["visitorCode"]!["id"]!}: issued ", human.Output, StringComparison.Ordinal);
+        Assert.Contains("used 0 of 2, active", human.Output, StringComparison.Ordinal);
+        foreach (var output in new[] { json.Output, human.Output })
+        {
+            Assert.DoesNotContain((string)mine["code"]!, output, StringComparison.Ordinal);
+            Assert.DoesNotContain((string)theirs["code"]!, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ImportResidents_PinEqualsActiveVisitorCode_LineNamedPinNotEchoedNothingImported()
     {
         await using var unit = new AdminFixture();

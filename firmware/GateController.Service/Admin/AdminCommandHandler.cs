@@ -223,7 +223,9 @@ internal sealed partial class AdminCommandHandler
     private JsonObject ExportResident(AdminArguments args, string operatorName)
     {
         var copy = _store.ExportResident(args.RequiredResident("id"), operatorName);
-        return new JsonObject { ["copy"] = AdminJson.Copy(copy) };
+        var json = AdminJson.Copy(copy);
+        json["visitorCodes"] = new JsonArray([.. copy.VisitorCodes.Select(VisitorCodeJson)]);
+        return new JsonObject { ["copy"] = json };
     }
 
     private JsonObject AddCard(AdminArguments args, string operatorName)
