@@ -157,7 +157,7 @@ public static partial class GatectlCommandLine
 
     private static Command ImportCommand(Action<Command, Func<GatectlInvocation, Task<int>>> act)
     {
-        var file = new Argument<FileInfo>("FILE.csv") { Description = "id, name, room, cards (FORMAT:HEX;…), PIN[, minor]" };
+        var file = new Argument<FileInfo>("FILE.csv") { Description = "id, name, room, cards (FORMAT:HEX;…), PIN[, minor[, group]]" };
         var residents = new Command("residents", "import residents with cards and PINs, all or nothing") { file };
         act(residents, async run =>
         {

@@ -129,9 +129,9 @@ public sealed partial class GateStore
             using var transaction = _connection.BeginTransaction();
             using var residentExists = Command(transaction, "SELECT 1 FROM residents WHERE id = $id");
             var residentExistsId = residentExists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-            using var insertResident = Command(transaction, "INSERT INTO residents (id, name, room, status, is_minor, created_ms, updated_ms) VALUES ($id, $name, $room, $status, $minor, $now, $now)");
+            using var insertResident = Command(transaction, "INSERT INTO residents (id, name, room, status, is_minor, created_ms, updated_ms, access_group) VALUES ($id, $name, $room, $status, $minor, $now, $now, $group)");
             var now = NowMilliseconds();
-            var residentParameters = AddParameters(insertResident, "$id", "$name", "$room", "$status", "$minor");
+            var residentParameters = AddParameters(insertResident, "$id", "$name", "$room", "$status", "$minor", "$group");
             insertResident.Parameters.AddWithValue("$now", now);
             using var cardExists = Command(transaction, "SELECT 1 FROM cards WHERE uid_hash = $hash");
             var cardExistsHash = cardExists.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
@@ -161,6 +161,7 @@ public sealed partial class GateStore
                 residentParameters[2].Value = DbValue(resident.Room);
                 residentParameters[3].Value = (int)resident.Status;
                 residentParameters[4].Value = resident.IsMinor ? 1 : 0;
+                residentParameters[5].Value = DbValue(row.AccessGroup);
                 insertResident.ExecuteNonQuery();
 
                 for (var card = 0; card < row.CardHashes.Count; card++)
@@ -230,6 +231,11 @@ public sealed partial class GateStore
                 throw new StoreException(StoreErrorCode.InvalidImport, $"{where}: resident id repeats row {ids[row.Resident.Id]}");
             }
 
+            if (row.AccessGroup is not null && !IsValidAccessGroupName(row.AccessGroup))
+            {
+                throw new StoreException(StoreErrorCode.InvalidImport, $"{where}: access group must be 1–{MaximumAccessGroupNameLength} letters, digits, '-', '_' or '.'");
+            }
+
             var hashes = new List<byte[]>();
             var formats = new List<Core.Credentials.CardFormat>();
             var cardNumber = 0;
@@ -268,7 +274,7 @@ public sealed partial class GateStore
                 }
             }
 
-            prepared.Add(new PreparedImportRow(row.Resident, hashes, formats, pinHashes, visitorHash));
+            prepared.Add(new PreparedImportRow(row.Resident, hashes, formats, pinHashes, visitorHash, row.AccessGroup));
         }
 
         return prepared;
@@ -367,5 +373,6 @@ public sealed partial class GateStore
         List<byte[]> CardHashes,
         List<Core.Credentials.CardFormat> CardFormats,
         PinHashes? Pin,
-        byte[]? PinAsVisitorCodeHash);
+        byte[]? PinAsVisitorCodeHash,
+        string? AccessGroup);
 }

@@ -29,6 +29,7 @@ internal sealed partial class AdminCommandHandler
         ["resident.move-out"] = OperatorPermission.ManageCredentials | OperatorPermission.Delete,
         ["resident.delete"] = OperatorPermission.Delete,
         ["resident.export"] = OperatorPermission.Export,
+        ["resident.set-group"] = OperatorPermission.ManageCredentials,
         ["card.add"] = OperatorPermission.ManageCredentials,
         ["card.remove"] = OperatorPermission.ManageCredentials,
         ["pin.set"] = OperatorPermission.ManageCredentials,
@@ -64,6 +65,7 @@ internal sealed partial class AdminCommandHandler
     private readonly IServiceStatusSource? _service;
 
     private readonly PrivacyReportSettings? _privacy;
+    private readonly HashSet<string> _accessGroups;
 
     public AdminCommandHandler(
         IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null,
@@ -77,6 +79,7 @@ internal sealed partial class AdminCommandHandler
         _consent = consent;
         _door = door;
         _time = time;
+        _accessGroups = new HashSet<string>(options.AccessGroups, StringComparer.Ordinal);
         _operators = options.Operators.ToDictionary(o => o.Name, o => AdminServerOptions.FindRole(o.Role)!, StringComparer.Ordinal);
     }
 
@@ -127,6 +130,7 @@ internal sealed partial class AdminCommandHandler
             "resident.move-out" => MoveOut(args, operatorName),
             "resident.delete" => DeleteResident(args, operatorName),
             "resident.export" => ExportResident(args, operatorName),
+            "resident.set-group" => SetAccessGroup(args, operatorName),
             "card.add" => AddCard(args, operatorName),
             "card.remove" => RemoveCard(args, operatorName),
             "pin.set" => SetPin(args, operatorName),
@@ -168,6 +172,7 @@ internal sealed partial class AdminCommandHandler
         };
         _service?.AddTo(status);
         AddPrivacyStatus(status);
+        AddAccessGroupStatus(status);
         return status;
     }
 
@@ -195,9 +200,11 @@ internal sealed partial class AdminCommandHandler
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, "resident.show");
         var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
         AddRenewal(consentJson, consents);
+        var residentJson = AdminJson.Resident(resident);
+        AddAccessGroup(residentJson, resident.Id);
         return new JsonObject
         {
-            ["resident"] = AdminJson.Resident(resident),
+            ["resident"] = residentJson,
             ["consents"] = consentJson,
             ["faceTemplates"] = new JsonArray([.. templates.Select(AdminJson.FaceTemplate)]),
         };
