@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using GateController.Cli.Provisioning;
 using GateController.Storage;
 using GateController.Storage.Keys;
 
@@ -15,7 +16,12 @@ public static partial class GatectlCommandLine
     {
         var unitId = new Option<string>("--unit-id") { Description = "the unit's name, for example front-gate-1", Required = true };
         var keyFile = new Option<string>("--key-file") { Description = "where to create the device key (mode 0600, never overwritten)", DefaultValueFactory = _ => DefaultKeyFile };
-        var command = new Command("provision", "create the device key and the unit's identity (once)") { unitId, keyFile };
+        var owner = new Option<string?>("--owner")
+        {
+            Description = $"USER[:GROUP] to own the key, the unit-id file and the data directory (as root the default is {ProvisionOwnership.DefaultServiceUser} when that user exists)",
+        };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = "the service's data directory: created (mode 0700) if missing and given to the owner" };
+        var command = new Command("provision", "create the device key and the unit's identity (once)") { unitId, keyFile, owner, dataDirectory };
         act(command, run =>
         {
             if (OperatingSystem.IsWindows())
@@ -32,6 +38,18 @@ public static partial class GatectlCommandLine
             var path = Path.GetFullPath(run.Parse.GetValue(keyFile)!);
             var directory = Path.GetDirectoryName(path)!;
             var unitFile = Path.Combine(directory, UnitIdFileName);
+            var data = run.Parse.GetValue(dataDirectory) is { } dataText ? Path.GetFullPath(dataText) : null;
+            if (data is not null && IsWithin(path, data))
+            {
+                throw new GatectlException($"device key file {path} is inside the data directory {data}; keep the key outside it", ExitUsage);
+            }
+
+            var decision = ProvisionOwnership.Decide(Interop.LibC.GetEffectiveUserId(), run.Parse.GetValue(owner), new UnixAccountDatabase());
+            if (decision.Error is { } ownerError)
+            {
+                throw new GatectlException(ownerError, ExitUsage);
+            }
+
             if (File.Exists(path))
             {
                 throw new GatectlException($"device key file {path} already exists; the unit is provisioned (it is never overwritten)");
@@ -42,9 +60,12 @@ public static partial class GatectlCommandLine
                 throw new GatectlException($"{unitFile} already exists; the unit is provisioned");
             }
 
+            const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            var given = new List<string>();
             if (!Directory.Exists(directory))
             {
-                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                Directory.CreateDirectory(directory, OwnerOnly);
+                given.Add(directory);
             }
 
             try
@@ -56,6 +77,7 @@ public static partial class GatectlCommandLine
                 throw new GatectlException(ex.Message);
             }
 
+            given.Add(path);
             var options = new FileStreamOptions
             {
                 Mode = FileMode.CreateNew,
@@ -67,19 +89,75 @@ public static partial class GatectlCommandLine
                 writer.WriteLine(id);
             }
 
-            var result = new JsonObject { ["unitId"] = id, ["keyFile"] = path, ["unitIdFile"] = unitFile };
+            given.Add(unitFile);
+            if (data is not null)
+            {
+                if (!Directory.Exists(data))
+                {
+                    Directory.CreateDirectory(data, OwnerOnly);
+                }
+
+                given.Add(data);
+            }
+
+            if (decision.Owner is { } account)
+            {
+                GiveFiles(account, given, path, unitFile);
+            }
+
+            var result = new JsonObject
+            {
+                ["unitId"] = id,
+                ["keyFile"] = path,
+                ["unitIdFile"] = unitFile,
+                ["dataDirectory"] = data,
+                ["owner"] = decision.Owner?.ToString(),
+                ["note"] = decision.Note,
+            };
             return Task.FromResult(run.Done(result, o =>
             {
                 o.WriteLine($"unit {id} provisioned: device key {path} (mode 0600), identity {unitFile}");
+                if (decision.Owner is { } filesOwner)
+                {
+                    o.WriteLine($"owned by {filesOwner}{(data is null ? string.Empty : $", with the data directory {data}")}");
+                }
+
+                if (decision.Note is { } note)
+                {
+                    o.WriteLine($"note: {note}");
+                }
+
                 o.WriteLine("keep the key file outside the data directory; without it the store cannot be opened");
             }));
         });
         return command;
     }
 
+    /// <summary>Gives every path to <paramref name="account"/>; on failure removes the key and unit-id file just made (nothing is encrypted under them yet).</summary>
+    private static void GiveFiles(UnixAccount account, List<string> paths, string keyFile, string unitFile)
+    {
+        foreach (var path in paths)
+        {
+            if (Interop.LibC.Chown(path, account.UserId, account.GroupId) != 0)
+            {
+                var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+                File.Delete(keyFile);
+                File.Delete(unitFile);
+                throw new GatectlException(
+                    $"cannot give {path} to {account} (uid {account.UserId}, gid {account.GroupId}): chown failed with errno {errno} ({System.Runtime.InteropServices.Marshal.GetPInvokeErrorMessage(errno)}); the new key was removed, nothing is provisioned");
+            }
+        }
+    }
+
+    private static bool IsWithin(string path, string directory)
+    {
+        var relative = Path.GetRelativePath(directory, path);
+        return relative != path && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
     private static Command ImportCommand(Action<Command, Func<GatectlInvocation, Task<int>>> act)
     {
-        var file = new Argument<FileInfo>("FILE.csv") { Description = "id, name, room, cards (FORMAT:HEX;…), PIN[, minor]" };
+        var file = new Argument<FileInfo>("FILE.csv") { Description = "id, name, room, cards (FORMAT:HEX;…), PIN[, minor[, group]]" };
         var residents = new Command("residents", "import residents with cards and PINs, all or nothing") { file };
         act(residents, async run =>
         {

@@ -10,10 +10,17 @@ public static partial class GatectlCommandLine
 {
     private static Command ReportCommand(Action<Command, Func<GatectlInvocation, Task<int>>> act)
     {
-        var pia = new Command("pia", "the facts an impact assessment needs (PIPL art. 55/56), from the live configuration and store");
+        var piaSince = new Option<string?>("--since") { Description = "count visitor codes issued since then (default: the last 30 days): a date, or a span like 90d" };
+        var pia = new Command("pia", "the facts an impact assessment needs (PIPL art. 55/56), from the live configuration and store") { piaSince };
         act(pia, async run =>
         {
-            var result = await run.CallAsync("report.pia", []).ConfigureAwait(false);
+            var piaArgs = new JsonObject();
+            if (run.Parse.GetValue(piaSince) is { } piaText)
+            {
+                piaArgs["since"] = ParseSince(piaText, run.Environment.Time).ToString("O", CultureInfo.InvariantCulture);
+            }
+
+            var result = await run.CallAsync("report.pia", piaArgs).ConfigureAwait(false);
             var facts = result["facts"] as JsonObject ?? throw new GatectlException("gatecontrollerd's report.pia reply holds no facts", ExitUnavailable);
             return run.Done(facts, o =>
             {

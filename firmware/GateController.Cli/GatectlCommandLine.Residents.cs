@@ -41,10 +41,34 @@ public static partial class GatectlCommandLine
             });
         });
 
+        var groupResident = new Argument<string>("R") { Description = "the resident's id" };
+        var groupName = new Argument<string?>("GROUP") { Description = "an access group defined in the door configuration (Door:AccessGroups)", Arity = ArgumentArity.ZeroOrOne };
+        var none = new Option<bool>("--none") { Description = "no group: the door's default policy" };
+        var setGroup = new Command("set-group", "put a resident in an access group (its methods and time windows apply), or in none") { groupResident, groupName, none };
+        act(setGroup, async run =>
+        {
+            var group = run.Parse.GetValue(groupName);
+            var clear = run.Parse.GetValue(none);
+            if ((group is null) == !clear)
+            {
+                throw new GatectlException("give exactly one of GROUP or --none", ExitUsage);
+            }
+
+            var result = await run.CallAsync("resident.set-group", new JsonObject
+            {
+                ["id"] = RequireResidentId(run.Parse.GetValue(groupResident)!),
+                ["group"] = group,
+            }).ConfigureAwait(false);
+            return run.Done(result, o => o.WriteLine(result["group"] is null
+                ? $"resident {GatectlInvocation.Text(result["resident"])} is in no access group (the door's default policy)"
+                : $"resident {GatectlInvocation.Text(result["resident"])} is in access group {GatectlInvocation.Text(result["group"])}"));
+        });
+
         return new Command("resident", "residents")
         {
             add,
             list,
+            setGroup,
             ResidentIdCommand(act, "show", "show a resident, their consents and face templates", "resident.show", WriteResident),
             ResidentIdCommand(act, "move-out", "mark a resident moved out; their face data is deleted at once", "resident.move-out", (o, r) =>
                 o.WriteLine($"resident {GatectlInvocation.Text(r["resident"]!["id"])} moved out; face data deleted, credentials refused")),
@@ -71,6 +95,11 @@ public static partial class GatectlCommandLine
     {
         var r = result["resident"]!;
         o.WriteLine($"resident {GatectlInvocation.Text(r["id"])}: {GatectlInvocation.Text(r["name"])}, room {GatectlInvocation.Text(r["room"])}, {GatectlInvocation.Text(r["status"])}{((bool)r["minor"]! ? ", minor" : string.Empty)}");
+        o.WriteLine(r["group"] is null
+            ? "access group: none (the door's default policy)"
+            : r["groupDefined"]?.GetValue<bool>() == false
+                ? $"access group: {GatectlInvocation.Text(r["group"])} (NOT DEFINED at this door: refused until given a defined group or none)"
+                : $"access group: {GatectlInvocation.Text(r["group"])}");
         WriteConsents(o, result["consents"]!.AsArray());
         WriteTemplates(o, result["faceTemplates"]!.AsArray());
     }
@@ -91,6 +120,12 @@ public static partial class GatectlCommandLine
         o.WriteLine(copy["pinSetAt"] is null ? "PIN: none" : $"PIN: set {GatectlInvocation.Text(copy["pinSetAt"])} (stored only as a salted hash)");
         WriteConsents(o, copy["consents"]!.AsArray());
         WriteTemplates(o, copy["faceTemplates"]!.AsArray());
+        var codes = copy["visitorCodes"]?.AsArray() ?? [];
+        o.WriteLine($"visitor codes asked for: {codes.Count} (stored only as keyed hashes; the codes cannot be shown)");
+        foreach (var code in codes)
+        {
+            o.WriteLine($"  visitor code no. {GatectlInvocation.Text(code!["id"])}: issued {GatectlInvocation.Text(code["issuedAt"])}, valid {GatectlInvocation.Text(code["validFrom"])} to {GatectlInvocation.Text(code["validUntil"])}, used {GatectlInvocation.Text(code["usesConsumed"])} of {GatectlInvocation.Text(code["maximumUses"])}, {GatectlInvocation.Text(code["state"])}");
+        }
     }
 
     private static void WriteConsents(TextWriter o, JsonArray consents)

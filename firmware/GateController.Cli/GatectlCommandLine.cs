@@ -126,6 +126,12 @@ public static partial class GatectlCommandLine
                     : (bool)face["available"]!
                         ? $"face:            available ({GatectlInvocation.Text(face["templates"])} templates)"
                         : $"face:            unavailable: {GatectlInvocation.Text(face["reason"])}");
+                if (result["accessGroups"] is JsonObject groups)
+                {
+                    var defined = groups["residents"]!.AsObject().Select(g => $"{g.Key} ({GatectlInvocation.Text(g.Value)})").ToList();
+                    o.WriteLine($"access groups:   {(defined.Count == 0 ? "none defined" : string.Join(", ", defined))}");
+                }
+
                 foreach (var warning in result["warnings"]?.AsArray() ?? [])
                 {
                     o.WriteLine($"WARNING:         {GatectlInvocation.Text(warning)}");

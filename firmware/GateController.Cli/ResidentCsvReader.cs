@@ -5,8 +5,8 @@ using GateController.Core.Residents;
 namespace GateController.Cli;
 
 /// <summary>
-/// Reads a residents CSV for import: columns id, name, room, cards, PIN and optionally minor (yes/no); a first line
-/// starting with "id" is a header. Cards are separated by ';', each HEX or FORMAT:HEX (format default wiegand26).
+/// Reads a residents CSV for import: columns id, name, room, cards, PIN and optionally minor (yes/no) and access group;
+/// a first line starting with "id" is a header. Cards are separated by ';', each HEX or FORMAT:HEX (format default wiegand26).
 /// Fields may be quoted ("…", with "" for a quote). Every problem names the line and the field.
 /// </summary>
 internal static class ResidentCsvReader
@@ -41,9 +41,9 @@ internal static class ResidentCsvReader
                 continue;
             }
 
-            if (fields.Count is < 5 or > 6)
+            if (fields.Count is < 5 or > 7)
             {
-                problems.Add($"line {lineNumber}: expected 5 or 6 fields (id, name, room, cards, PIN[, minor]), found {fields.Count}");
+                problems.Add($"line {lineNumber}: expected 5 to 7 fields (id, name, room, cards, PIN[, minor[, group]]), found {fields.Count}");
                 continue;
             }
 
@@ -97,7 +97,7 @@ internal static class ResidentCsvReader
             }
 
             var minor = false;
-            if (fields.Count == 6)
+            if (fields.Count >= 6)
             {
                 switch (fields[5].Trim().ToLowerInvariant())
                 {
@@ -112,6 +112,12 @@ internal static class ResidentCsvReader
                 }
             }
 
+            var group = fields.Count == 7 ? fields[6].Trim() : string.Empty;
+            if (group.Length > 0 && !Storage.GateStore.IsValidAccessGroupName(group))
+            {
+                problems.Add($"line {lineNumber}, field group: must be 1–{Storage.GateStore.MaximumAccessGroupNameLength} letters, digits, '-', '_' or '.'");
+            }
+
             if (problems.Count == before)
             {
                 var room = fields[2].Trim();
@@ -124,6 +130,7 @@ internal static class ResidentCsvReader
                     ["cards"] = cardArray,
                     ["pin"] = pin.Length == 0 ? null : pin,
                     ["minor"] = minor,
+                    ["group"] = group.Length == 0 ? null : group,
                 });
             }
         }

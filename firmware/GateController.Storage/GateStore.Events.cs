@@ -159,9 +159,20 @@ public sealed partial class GateStore
 
         var consents = ReadConsents(transaction, id);
         var templates = ReadTemplateRecords(transaction, id);
+        var visitorCodes = new List<VisitorCodeRecord>();
+        using (var command = Command(transaction, $"SELECT {VisitorCodeColumns} FROM visitor_codes WHERE issuer_id = $resident ORDER BY id"))
+        {
+            command.Parameters.AddWithValue("$resident", id.Value);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                visitorCodes.Add(ReadVisitorCode(reader));
+            }
+        }
+
         var exported = AppendAuditCore(transaction, AuditAction.Export, operatorId, id, "resident copy");
         transaction.Commit();
-        return new ResidentCopy(resident, cards, pinSetAt, consents, templates, exported.Time);
+        return new ResidentCopy(resident, cards, pinSetAt, consents, templates, exported.Time) { VisitorCodes = visitorCodes };
     });
 
     /// <summary>Appends many access events in one transaction (tests and benchmarks fill the log with it).</summary>

@@ -39,6 +39,21 @@ public sealed partial class GateStore : IGateStoreReports
     });
 
     /// <inheritdoc />
+    public VisitorCodeCounts CountVisitorCodes(DateTimeOffset at, DateTimeOffset issuedSince) => Run("counting visitor codes", () =>
+    {
+        using var command = Command(null, """
+            SELECT (SELECT COUNT(*) FROM visitor_codes WHERE revoked_ms IS NULL AND valid_until_ms > $at AND uses < maximum_uses),
+                   (SELECT COUNT(*) FROM audit_log WHERE action = $issued AND time_ms >= $since)
+            """);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$issued", nameof(Audit.AuditAction.VisitorCodeIssued));
+        command.Parameters.AddWithValue("$since", issuedSince.ToUnixTimeMilliseconds());
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new VisitorCodeCounts(reader.GetInt32(0), reader.GetInt32(1), issuedSince);
+    });
+
+    /// <inheritdoc />
     public int CountResidentsNeedingConsentRenewal(IReadOnlyCollection<ConsentNotice> currentNotices)
     {
         ArgumentNullException.ThrowIfNull(currentNotices);

@@ -129,9 +129,9 @@ public sealed partial class GateStore
             using var transaction = _connection.BeginTransaction();
             using var residentExists = Command(transaction, "SELECT 1 FROM residents WHERE id = $id");
             var residentExistsId = residentExists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-            using var insertResident = Command(transaction, "INSERT INTO residents (id, name, room, status, is_minor, created_ms, updated_ms) VALUES ($id, $name, $room, $status, $minor, $now, $now)");
+            using var insertResident = Command(transaction, "INSERT INTO residents (id, name, room, status, is_minor, created_ms, updated_ms, access_group) VALUES ($id, $name, $room, $status, $minor, $now, $now, $group)");
             var now = NowMilliseconds();
-            var residentParameters = AddParameters(insertResident, "$id", "$name", "$room", "$status", "$minor");
+            var residentParameters = AddParameters(insertResident, "$id", "$name", "$room", "$status", "$minor", "$group");
             insertResident.Parameters.AddWithValue("$now", now);
             using var cardExists = Command(transaction, "SELECT 1 FROM cards WHERE uid_hash = $hash");
             var cardExistsHash = cardExists.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
@@ -143,6 +143,7 @@ public sealed partial class GateStore
             using var insertPin = Command(transaction, "INSERT INTO pins (resident_id, lookup_hash, salt, verifier, set_ms) VALUES ($resident, $lookup, $salt, $verifier, $now)");
             var pinParameters = AddParameters(insertPin, "$resident", "$lookup", "$salt", "$verifier");
             insertPin.Parameters.AddWithValue("$now", now);
+            RefuseVisitorCodePins(transaction, prepared, now);
 
             for (var index = 0; index < prepared.Count; index++)
             {
@@ -160,6 +161,7 @@ public sealed partial class GateStore
                 residentParameters[2].Value = DbValue(resident.Room);
                 residentParameters[3].Value = (int)resident.Status;
                 residentParameters[4].Value = resident.IsMinor ? 1 : 0;
+                residentParameters[5].Value = DbValue(row.AccessGroup);
                 insertResident.ExecuteNonQuery();
 
                 for (var card = 0; card < row.CardHashes.Count; card++)
@@ -229,6 +231,11 @@ public sealed partial class GateStore
                 throw new StoreException(StoreErrorCode.InvalidImport, $"{where}: resident id repeats row {ids[row.Resident.Id]}");
             }
 
+            if (row.AccessGroup is not null && !IsValidAccessGroupName(row.AccessGroup))
+            {
+                throw new StoreException(StoreErrorCode.InvalidImport, $"{where}: access group must be 1–{MaximumAccessGroupNameLength} letters, digits, '-', '_' or '.'");
+            }
+
             var hashes = new List<byte[]>();
             var formats = new List<Core.Credentials.CardFormat>();
             var cardNumber = 0;
@@ -251,6 +258,7 @@ public sealed partial class GateStore
             }
 
             PinHashes? pinHashes = null;
+            byte[]? visitorHash = null;
             if (row.Pin is not null)
             {
                 if (!IsValidPin(row.Pin))
@@ -259,16 +267,45 @@ public sealed partial class GateStore
                 }
 
                 pinHashes = HashPin(row.Resident.Id, row.Pin);
+                visitorHash = IsValidVisitorCode(row.Pin) ? VisitorCodeHash(row.Pin) : null;
                 if (!pins.TryAdd(Convert.ToHexString(pinHashes.LookupHash), line))
                 {
                     throw new StoreException(StoreErrorCode.InvalidImport, $"{where}: PIN already in use by row {pins[Convert.ToHexString(pinHashes.LookupHash)]}");
                 }
             }
 
-            prepared.Add(new PreparedImportRow(row.Resident, hashes, formats, pinHashes));
+            prepared.Add(new PreparedImportRow(row.Resident, hashes, formats, pinHashes, visitorHash, row.AccessGroup));
         }
 
         return prepared;
+    }
+
+    /// <summary>
+    /// Refuses the import when any row's PIN equals an active visitor code (as <see cref="SetPin"/> does): the PIN would
+    /// be found first and let the visitor in as that resident. Every such row is named; the PIN is never repeated.
+    /// </summary>
+    private void RefuseVisitorCodePins(SqliteTransaction transaction, List<PreparedImportRow> prepared, long now)
+    {
+        using var code = Command(transaction, "SELECT 1 FROM visitor_codes WHERE code_hash = $hash AND revoked_ms IS NULL AND valid_until_ms > $now");
+        var hash = code.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
+        code.Parameters.AddWithValue("$now", now);
+        var refused = new List<string>();
+        for (var index = 0; index < prepared.Count; index++)
+        {
+            if (prepared[index].PinAsVisitorCodeHash is { } visitorHash)
+            {
+                hash.Value = visitorHash;
+                if (code.ExecuteScalar() is not null)
+                {
+                    refused.Add($"row {index + 1} (resident {prepared[index].Resident.Id}): PIN equals an active visitor code; choose another PIN");
+                }
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new StoreException(StoreErrorCode.InvalidImport, string.Join("; ", refused));
+        }
     }
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params ReadOnlySpan<string> names)
@@ -335,5 +372,7 @@ public sealed partial class GateStore
         Resident Resident,
         List<byte[]> CardHashes,
         List<Core.Credentials.CardFormat> CardFormats,
-        PinHashes? Pin);
+        PinHashes? Pin,
+        byte[]? PinAsVisitorCodeHash,
+        string? AccessGroup);
 }

@@ -405,7 +405,8 @@ public sealed partial class GateStore : IGateStore
 
         using (var transaction = _connection.BeginTransaction())
         {
-            using var fill = Command(transaction, "CREATE TABLE wal_reserve (filler BLOB); INSERT INTO wal_reserve VALUES (zeroblob($bytes));");
+            // A kill between the two transactions leaves the table behind: it is dropped first.
+            using var fill = Command(transaction, "DROP TABLE IF EXISTS wal_reserve; CREATE TABLE wal_reserve (filler BLOB); INSERT INTO wal_reserve VALUES (zeroblob($bytes));");
             fill.Parameters.AddWithValue("$bytes", reserveBytes);
             fill.ExecuteNonQuery();
             transaction.Commit();

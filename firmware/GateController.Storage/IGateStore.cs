@@ -26,6 +26,15 @@ public interface IGateStore : IDisposable, IGateStoreReports
     /// <summary>Lists every resident, ordered by id.</summary>
     IReadOnlyList<Resident> ListResidents();
 
+    /// <summary>Puts a resident in an access group (a name of 1–32 letters, digits, '-', '_', '.'), or back under the door's default policy with null; audited.</summary>
+    void SetAccessGroup(ResidentId id, string? group, string? operatorId);
+
+    /// <summary>Finds a resident and their access group (null: the door's default policy) in one lookup.</summary>
+    bool TryGetResidentWithAccessGroup(ResidentId id, out Resident resident, out string? accessGroup);
+
+    /// <summary>How many residents each access group named in the store holds.</summary>
+    IReadOnlyDictionary<string, int> CountResidentsPerAccessGroup();
+
     /// <summary>Deletes a resident with cards, PIN, consents, data key and templates (crypto-shredding).</summary>
     void DeleteResident(ResidentId id, string? operatorId);
 

@@ -16,6 +16,12 @@ public interface IGateStoreReports
     PrivacyStoreCounts CountContents();
 
     /// <summary>
+    /// Visitor codes usable at <paramref name="at"/> or later (not revoked, not expired, a use left), and how many were
+    /// issued from <paramref name="issuedSince"/> on (from the audit log, which outlives pruned codes).
+    /// </summary>
+    VisitorCodeCounts CountVisitorCodes(DateTimeOffset at, DateTimeOffset issuedSince);
+
+    /// <summary>
     /// Residents who hold an active face consent but none under <paramref name="currentNotices"/> (same version and
     /// text hash): their consent was given under an earlier notice and is flagged for renewal, never carried over.
     /// </summary>

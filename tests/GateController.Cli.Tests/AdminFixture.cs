@@ -18,6 +18,9 @@ internal sealed class AdminFixture : IAsyncDisposable
     public const string Guard = "li";
     public const string Installer = "zhao";
 
+    /// <summary>The one access group the fixture's door configuration defines.</summary>
+    public const string DayStaffGroup = "day-staff";
+
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
 
@@ -37,6 +40,7 @@ internal sealed class AdminFixture : IAsyncDisposable
         options.Operators.Add(new AdminOperator { Name = Office, Role = "office" });
         options.Operators.Add(new AdminOperator { Name = Guard, Role = "guard" });
         options.Operators.Add(new AdminOperator { Name = Installer, Role = "installer" });
+        options.AccessGroups.Add(DayStaffGroup);
         var notice = new ConsentNotice(NoticeVersion, "en", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "consent-notice.en.md")));
         Assert.True(ConsentNoticeCatalog.TryCreate([notice], NoticeVersion, out var catalog, out var problems), string.Join("; ", problems));
         var receipt = new ConsentReceiptOptions { ProcessorName = "Example Property Services", OfficeContact = "Building 3 office, 0571-00000000" };

@@ -192,7 +192,7 @@ public sealed class GatectlEndToEndTests
         Assert.Contains("line 5, field cards: card 1", error, StringComparison.Ordinal);
         Assert.Contains("line 6, field PIN:", error, StringComparison.Ordinal);
         Assert.Contains("line 7, field id: resident R0201 repeats line 2", error, StringComparison.Ordinal);
-        Assert.Contains("line 8: expected 5 or 6 fields", error, StringComparison.Ordinal);
+        Assert.Contains("line 8: expected 5 to 7 fields", error, StringComparison.Ordinal);
         Assert.Contains("nothing imported (6 problems)", error, StringComparison.Ordinal);
         Assert.Empty(unit.Store.ListResidents());
     }

@@ -32,6 +32,52 @@ public sealed class GatectlVisitorTests
     }
 
     [Fact]
+    public async Task ResidentExport_VisitorCodesAskedFor_ListedByNumberWithoutTheCode()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "张伟", O, AdminFixture.Office);
+        await unit.GatectlAsync("resident", "add", "--id", "R0002", "--name", "李娜", O, AdminFixture.Office);
+        var mine = JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "4h", "--uses", "2", "--json", O, AdminFixture.Office)).Output)!;
+        var theirs = JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0002", "--valid-for", "4h", "--json", O, AdminFixture.Office)).Output)!;
+
+        var json = await unit.GatectlAsync("resident", "export", "R0001", "--json", O, AdminFixture.Office);
+        var human = await unit.GatectlAsync("resident", "export", "R0001", O, AdminFixture.Office);
+
+        Assert.Equal(0, json.Status);
+        var code = Assert.Single(JsonNode.Parse(json.Output)!["copy"]!["visitorCodes"]!.AsArray())!;
+        Assert.Equal((long)mine["visitorCode"]!["id"]!, (long)code["id"]!);
+        Assert.Equal(2, (int)code["maximumUses"]!);
+        Assert.Equal("active", (string)code["state"]!);
+        Assert.Contains("visitor codes asked for: 1 (stored only as keyed hashes", human.Output, StringComparison.Ordinal);
+        Assert.Contains($"visitor code no. {(long)mine["visitorCode"]!["id"]!}: issued ", human.Output, StringComparison.Ordinal);
+        Assert.Contains("used 0 of 2, active", human.Output, StringComparison.Ordinal);
+        foreach (var output in new[] { json.Output, human.Output })
+        {
+            Assert.DoesNotContain((string)mine["code"]!, output, StringComparison.Ordinal);
+            Assert.DoesNotContain((string)theirs["code"]!, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ImportResidents_PinEqualsActiveVisitorCode_LineNamedPinNotEchoedNothingImported()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "张伟", O, AdminFixture.Office);
+        var code = (string)JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "4h", "--json", O, AdminFixture.Office)).Output)!["code"]!;
+        var csv = Path.Combine(unit.Directory, "visitor-pin.csv");
+        File.WriteAllLines(csv, ["id,name,room,cards,PIN", "R0101,New One,2-1,,5555", "", $"R0102,Visitor Pin,2-2,,{code}"]);
+
+        var (status, output, error) = await unit.GatectlAsync("import", "residents", csv, O, AdminFixture.Office);
+
+        Assert.Equal(1, status);
+        Assert.Empty(output);
+        Assert.Contains("nothing imported; line 4 (resident R0102): PIN equals an active visitor code; choose another PIN", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(code, error, StringComparison.Ordinal);
+        Assert.Single(unit.Store.ListResidents());
+        Assert.All(unit.Store.ReadAudit(1, 100), e => Assert.DoesNotContain(code, e.Detail ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task VisitorCreate_Json_HasCodeAndRecordAndTheCodeIsNowhereInTheDatabase()
     {
         await using var unit = new AdminFixture();

@@ -15,7 +15,11 @@ public sealed class ResidentCsvReaderTests
     [InlineData("R1,Name,1-1,,123", "line 1, field PIN")]
     [InlineData("R1,Name,1-1,,1234567890123", "line 1, field PIN")]
     [InlineData("R1,\"Name,1-1,,", "line 1: a quoted field is not closed")]
-    [InlineData("R1,Name", "line 1: expected 5 or 6 fields")]
+    [InlineData("R1,Name", "line 1: expected 5 to 7 fields")]
+    [InlineData("R1,Name,1-1,,,no,night-staff", "")]
+    [InlineData("R1,Name,1-1,,,,", "")]
+    [InlineData("R1,Name,1-1,,,no,night staff", "line 1, field group")]
+    [InlineData("R1,Name,1-1,,,no,staff,extra", "line 1: expected 5 to 7 fields")]
     [InlineData(",Name,1-1,,", "line 1, field id")]
     public void Read_OneLine_ProblemNamesLineAndField(string line, string expected)
     {
@@ -31,6 +35,15 @@ public sealed class ResidentCsvReaderTests
             Assert.Empty(rows);
             Assert.StartsWith(expected, Assert.Single(problems), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Read_GroupColumn_RowCarriesGroupOrNull()
+    {
+        var (rows, problems) = ResidentCsvReader.Read(["id,name,room,cards,pin,minor,group", "R1,A,,,,no,night-staff", "R2,B,,,,,", "R3,C,,,"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(["night-staff", null, null], rows.Select(r => (string?)r["group"]));
     }
 
     [Fact]

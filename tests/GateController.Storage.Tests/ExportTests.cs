@@ -38,6 +38,23 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public void ExportResident_VisitorCodes_OnlyTheResidentsOwnWithoutTheCode()
+    {
+        var id = _harness.AddResident();
+        var other = _harness.AddResident("R9999");
+        var now = _harness.Time.GetUtcNow();
+        var first = Store.IssueVisitorCode(id, now, now.AddHours(4), 2, "op");
+        Store.IssueVisitorCode(other, now, now.AddHours(4), 1, "op");
+        var second = Store.IssueVisitorCode(id, now.AddHours(1), now.AddDays(1), 1, "op");
+        Store.TryConsumeVisitorCode(first.Code, now, out _);
+
+        var copy = Store.ExportResident(id, "op");
+
+        Assert.Equal([first.Record with { UsesConsumed = 1 }, second.Record], copy.VisitorCodes);
+        Assert.All(copy.VisitorCodes, c => Assert.DoesNotContain(first.Code, c.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ExportResident_NoCredentials_ReportsNone()
     {
         var id = _harness.AddResident();
@@ -48,6 +65,7 @@ public sealed class ExportTests : IDisposable
         Assert.False(copy.HasPin);
         Assert.Empty(copy.Consents);
         Assert.Empty(copy.FaceTemplates);
+        Assert.Empty(copy.VisitorCodes);
     }
 
     [Fact]

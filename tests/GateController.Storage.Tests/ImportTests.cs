@@ -66,6 +66,45 @@ public sealed class ImportTests : IDisposable
         Assert.False(Store.TryFindResidentByPin("111111", out _));
     }
 
+    [Fact]
+    public void ImportResidents_PinsEqualActiveVisitorCodes_NamesEveryRowWithoutPinAndWritesNothing()
+    {
+        var issuer = _harness.AddResident("R90000");
+        var now = _harness.Time.GetUtcNow();
+        var first = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 1, "op").Code;
+        var second = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 1, "op").Code;
+        var auditBefore = Store.ReadAudit(1, 100).Count;
+        var rows = new[] { Row(1, "7777"), Row(2, first), Row(3, "88888888"), Row(4, second) };
+
+        var error = Assert.Throws<StoreException>(() => Store.ImportResidents(rows, "op"));
+
+        Assert.Equal(StoreErrorCode.InvalidImport, error.Code);
+        Assert.Equal(
+            "row 2 (resident R00002): PIN equals an active visitor code; choose another PIN; row 4 (resident R00004): PIN equals an active visitor code; choose another PIN",
+            error.Message);
+        Assert.DoesNotContain(first, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(second, error.Message, StringComparison.Ordinal);
+        Assert.Single(Store.ListResidents());
+        Assert.Equal(auditBefore, Store.ReadAudit(1, 100).Count);
+    }
+
+    [Fact]
+    public void ImportResidents_PinEqualsRevokedOrExpiredVisitorCode_Imported()
+    {
+        var issuer = _harness.AddResident("R90000");
+        var now = _harness.Time.GetUtcNow();
+        var revoked = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 1, "op");
+        Store.RevokeVisitorCode(revoked.Record.VisitorCodeId, "op");
+        var expired = Store.IssueVisitorCode(issuer, now, now.AddHours(1), 1, "op").Code;
+        _harness.Time.Advance(TimeSpan.FromHours(2));
+
+        var count = Store.ImportResidents([Row(1, revoked.Code), Row(2, expired)], "op");
+
+        Assert.Equal(2, count);
+        Assert.True(Store.TryFindResidentByPin(expired, out var holder));
+        Assert.Equal(ResidentId.Parse("R00002"), holder);
+    }
+
     [Theory]
     [InlineData("existing-resident")]
     [InlineData("repeated-id")]

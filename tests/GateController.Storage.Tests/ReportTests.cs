@@ -56,6 +56,34 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void CountVisitorCodes_RevokedUsedUpExpiredAndPruned_ActiveOnlyUsableIssuedFromTheAuditLog()
+    {
+        var issuer = _harness.AddResident("R0001");
+        var start = _harness.Time.GetUtcNow();
+        Store.IssueVisitorCode(issuer, start, start.AddHours(1), 1, "office-1");
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        var now = _harness.Time.GetUtcNow();
+        Store.ApplyRetention();
+        var usable = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 2, "office-1");
+        var usedUp = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 1, "office-1");
+        var revoked = Store.IssueVisitorCode(issuer, now, now.AddHours(4), 1, "office-1");
+        Store.IssueVisitorCode(issuer, now.AddHours(1), now.AddHours(5), 1, "office-1");
+        Assert.True(Store.TryConsumeVisitorCode(usable.Code, now, out _));
+        Assert.True(Store.TryConsumeVisitorCode(usedUp.Code, now, out _));
+        Store.RevokeVisitorCode(revoked.Record.VisitorCodeId, "office-1");
+
+        var all = Store.CountVisitorCodes(now, start);
+        var recent = Store.CountVisitorCodes(now, now.AddDays(-1));
+
+        Assert.Equal(4, Store.ListVisitorCodes(null).Count);
+        Assert.Equal(2, all.Active);
+        Assert.Equal(5, all.Issued);
+        Assert.Equal(start, all.IssuedSince);
+        Assert.Equal(4, recent.Issued);
+        Assert.Equal(0, Store.CountVisitorCodes(now.AddHours(6), start).Active);
+    }
+
+    [Fact]
     public void CountResidentsNeedingConsentRenewal_OldNewRenewedAndWithdrawn_OnlyResidentsWithoutACurrentConsent()
     {
         var current = new ConsentNotice("2.0", "en", "notice v2");

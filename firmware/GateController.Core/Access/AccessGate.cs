@@ -80,8 +80,11 @@ public sealed class AccessGate
     public ResidentId? CardAwaitingFace =>
         _cardAwaitingFace is { } pending && pending.Until > _timeProvider.GetUtcNow() ? pending.Card.ResidentId : null;
 
-    /// <summary>Decides on <paramref name="credential"/>: the decision, the alarms it raised, a visitor code's use counted, a second-factor wait remembered.</summary>
-    /// <exception cref="InvalidOperationException">The holder is in an access group this door has no policy for.</exception>
+    /// <summary>
+    /// Decides on <paramref name="credential"/>: the decision, the alarms it raised, a visitor code's use counted, a
+    /// second-factor wait remembered. A holder in an access group this door has no policy for is refused with
+    /// <see cref="AccessReason.AccessGroupUnknown"/> (never given the default policy).
+    /// </summary>
     public GateDecision Decide(CredentialPresented credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
@@ -90,12 +93,26 @@ public sealed class AccessGate
         var presented = resolution.Presented;
         var lookup = resolution.Lookup with { KeypadLockedOut = presented.UsesKeypad && _pinAttempts.IsLockedOut(credential.ReaderId) };
         var policy = _defaultPolicy;
-        if (resolution.AccessGroup is { } group && !_groupPolicies.TryGetValue(group, out policy))
+        var groupUnknown = false;
+        if (resolution.AccessGroup is { } group)
         {
-            throw new InvalidOperationException($"access group '{group}' of resident {lookup.Resident?.Id} has no policy at {DoorId}");
+            if (_groupPolicies.TryGetValue(group, out var groupPolicy))
+            {
+                policy = groupPolicy;
+            }
+            else
+            {
+                groupUnknown = true;
+            }
         }
 
         var decision = AccessPolicy.Decide(presented, lookup, policy, now);
+        if (groupUnknown)
+        {
+            // Judged under the default policy only to name the method; the door stays shut.
+            decision = new AccessDecision(AccessReason.AccessGroupUnknown, decision.Method, decision.ResidentId, false);
+        }
+
         if (decision.IsGranted && lookup.Credential is VisitorCodeCredential && !_directory.TryConsumeVisitorCode(credential.Digits, now))
         {
             // Another door used the last use between the lookup and now.

@@ -41,4 +41,10 @@ public enum AccessReason
 
     /// <summary>The door does not enable the method presented.</summary>
     MethodNotAllowed = 12,
+
+    /// <summary>
+    /// The holder is in an access group this door has no policy for (the group left the configuration): refused,
+    /// never judged under the door's default policy.
+    /// </summary>
+    AccessGroupUnknown = 13,
 }

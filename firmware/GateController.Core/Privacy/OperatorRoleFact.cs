@@ -5,4 +5,8 @@ namespace GateController.Core.Privacy;
 /// <param name="Description">Who it is for.</param>
 /// <param name="Permissions">The permissions' names.</param>
 /// <param name="CanReachFaceData">True when the role may enroll, export or delete (touches face data or consents).</param>
-public sealed record OperatorRoleFact(string Role, string Description, IReadOnlyList<string> Permissions, bool CanReachFaceData);
+public sealed record OperatorRoleFact(string Role, string Description, IReadOnlyList<string> Permissions, bool CanReachFaceData)
+{
+    /// <summary>How many operator accounts the configuration gives this role.</summary>
+    public int Operators { get; init; }
+}

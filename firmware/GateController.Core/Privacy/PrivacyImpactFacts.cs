@@ -63,7 +63,10 @@ public sealed record PrivacyImpactFacts(
                 r.Name,
                 r.Description,
                 Enum.GetValues<OperatorPermission>().Where(p => p != OperatorPermission.None && r.Allows(p)).Select(p => p.ToString()).ToList(),
-                (r.Permissions & (OperatorPermission.Enroll | OperatorPermission.Export | OperatorPermission.Delete)) != 0))
+                (r.Permissions & (OperatorPermission.Enroll | OperatorPermission.Export | OperatorPermission.Delete)) != 0)
+            {
+                Operators = inputs.OperatorsPerRole.TryGetValue(r.Name, out var operators) ? operators : 0,
+            })
             .ToList();
         var retention = new RetentionFact(
             inputs.AccessEventRetentionDays,

@@ -30,6 +30,9 @@ public sealed class PrivacyImpactInputs
     /// <summary>The operator roles configured.</summary>
     public IReadOnlyList<OperatorRole> Roles { get; set; } = OperatorRole.Defaults;
 
+    /// <summary>How many operator accounts the configuration gives each role, by role name; a role left out has none.</summary>
+    public IReadOnlyDictionary<string, int> OperatorsPerRole { get; set; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>How the store protects data.</summary>
     public PrivacyEncryptionSummary? Encryption { get; set; }
 
@@ -75,6 +78,26 @@ public sealed class PrivacyImpactInputs
             problems.Add($"{nameof(Roles)}: must list the operator roles");
         }
 
+        if (OperatorsPerRole is null)
+        {
+            problems.Add($"{nameof(OperatorsPerRole)}: must not be null (use an empty dictionary)");
+        }
+        else
+        {
+            foreach (var (role, count) in OperatorsPerRole)
+            {
+                if (count < 0)
+                {
+                    problems.Add($"{nameof(OperatorsPerRole)}: role '{role}' has {count} operators; counts must not be negative");
+                }
+
+                if (Roles is not null && !Roles.Any(r => string.Equals(r.Name, role, StringComparison.Ordinal)))
+                {
+                    problems.Add($"{nameof(OperatorsPerRole)}: role '{role}' is not one of the roles listed");
+                }
+            }
+        }
+
         if (Encryption is null)
         {
             problems.Add($"{nameof(Encryption)}: must describe how the store protects data");
@@ -85,7 +108,7 @@ public sealed class PrivacyImpactInputs
             problems.Add($"{nameof(Counts)}: must give the store's counts");
         }
         else if (Counts.Residents < 0 || Counts.MinorResidents < 0 || Counts.Cards < 0 || Counts.Pins < 0 || Counts.ActiveFaceConsents < 0
-            || Counts.FaceTemplates < 0 || Counts.AccessEvents < 0 || Counts.AuditRecords < 0)
+            || Counts.FaceTemplates < 0 || Counts.AccessEvents < 0 || Counts.AuditRecords < 0 || Counts.ActiveVisitorCodes < 0 || Counts.VisitorCodesIssued < 0)
         {
             problems.Add($"{nameof(Counts)}: counts must not be negative");
         }

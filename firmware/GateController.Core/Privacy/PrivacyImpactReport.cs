@@ -64,7 +64,7 @@ public static class PrivacyImpactReport
         Heading("Who can reach it");
         foreach (var role in facts.Roles)
         {
-            Line($"  {role.Role} ({role.Description}): {(role.Permissions.Count == 0 ? "nothing" : string.Join(", ", role.Permissions))}{(role.CanReachFaceData ? "  [face data and consents]" : string.Empty)}");
+            Line($"  {role.Role} ({role.Description}): {(role.Permissions.Count == 0 ? "nothing" : string.Join(", ", role.Permissions))}{(role.CanReachFaceData ? "  [face data and consents]" : string.Empty)}; {role.Operators} operator account(s)");
         }
 
         Heading("Retention");
@@ -78,6 +78,9 @@ public static class PrivacyImpactReport
         Line($"  residents {c.Residents} (minors {c.MinorResidents}), cards {c.Cards}, PINs {c.Pins}");
         Line($"  active face consents {c.ActiveFaceConsents}, face templates {c.FaceTemplates}");
         Line($"  access events {c.AccessEvents}, audit records {c.AuditRecords}");
+        Line(c.VisitorCodesIssuedSince is { } since
+            ? $"  visitor codes active {c.ActiveVisitorCodes}, issued since {since.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}: {c.VisitorCodesIssued}"
+            : $"  visitor codes active {c.ActiveVisitorCodes}");
 
         Heading("Network destinations");
         if (facts.NetworkDestinations.Count == 0)

@@ -63,7 +63,7 @@ internal sealed partial class AdminCommandHandler
         }
     }
 
-    private static ResidentImportRow ReadImportRow(AdminArguments row)
+    private ResidentImportRow ReadImportRow(AdminArguments row)
     {
         var id = row.RequiredResident("id");
         var name = row.RequiredString("name");
@@ -76,7 +76,13 @@ internal sealed partial class AdminCommandHandler
             cards.Add(new CardToRegister(ParseFormat(cardArgs.OptionalString("format") ?? "wiegand26"), ParseUid(cardArgs.RequiredString("uid"))));
         }
 
-        return new ResidentImportRow(resident, cards, row.OptionalString("pin"));
+        var group = row.OptionalString("group");
+        if (group is not null)
+        {
+            RequireConfiguredGroup(group, null);
+        }
+
+        return new ResidentImportRow(resident, cards, row.OptionalString("pin")) { AccessGroup = group };
     }
 
     [GeneratedRegex(@"\brow (\d+)\b", RegexOptions.CultureInvariant)]

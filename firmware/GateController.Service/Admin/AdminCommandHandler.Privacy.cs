@@ -17,6 +17,9 @@ internal sealed partial class AdminCommandHandler
 {
     private const int AuditPage = 1000;
 
+    /// <summary>The period report.pia counts issued visitor codes over unless "since" says otherwise.</summary>
+    private static readonly TimeSpan DefaultVisitorCodePeriod = TimeSpan.FromDays(30);
+
     /// <summary>Counts, the face-template scale (the same evaluation the health document uses) and consents needing renewal.</summary>
     private void AddPrivacyStatus(JsonObject status)
     {
@@ -112,8 +115,15 @@ internal sealed partial class AdminCommandHandler
         }
     }
 
-    private JsonObject ReportPia(string operatorName)
+    private JsonObject ReportPia(AdminArguments args, string operatorName)
     {
+        var now = _time.GetUtcNow();
+        var since = args.OptionalTime("since") ?? now - DefaultVisitorCodePeriod;
+        if (since > now)
+        {
+            throw new AdminCommandException($"argument \"since\" ({since:O}) is in the future");
+        }
+
         if (_privacy is null)
         {
             _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "refused report.pia: no door and network configuration");
@@ -121,6 +131,7 @@ internal sealed partial class AdminCommandHandler
         }
 
         var retention = _store.Retention;
+        var visitorCodes = _store.CountVisitorCodes(now, since);
         var inputs = new PrivacyImpactInputs
         {
             UnitId = _privacy.UnitId,
@@ -132,10 +143,16 @@ internal sealed partial class AdminCommandHandler
             MqttBrokerHost = _privacy.MqttBrokerHost,
             MqttPublishesResidentIds = _privacy.MqttPublishesResidentIds,
             Roles = OperatorRole.Defaults,
+            OperatorsPerRole = _operators.Values.GroupBy(r => r.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Encryption = _store.DescribeProtection(),
-            Counts = _store.CountContents(),
+            Counts = _store.CountContents() with
+            {
+                ActiveVisitorCodes = visitorCodes.Active,
+                VisitorCodesIssued = visitorCodes.Issued,
+                VisitorCodesIssuedSince = visitorCodes.IssuedSince,
+            },
         };
-        var facts = PrivacyImpactFacts.From(inputs, _time.GetUtcNow());
+        var facts = PrivacyImpactFacts.From(inputs, now);
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, null, "report.pia");
         return new JsonObject { ["facts"] = JsonNode.Parse(PrivacyImpactReport.ToJson(facts)) };
     }

@@ -29,6 +29,7 @@ internal sealed partial class AdminCommandHandler
         ["resident.move-out"] = OperatorPermission.ManageCredentials | OperatorPermission.Delete,
         ["resident.delete"] = OperatorPermission.Delete,
         ["resident.export"] = OperatorPermission.Export,
+        ["resident.set-group"] = OperatorPermission.ManageCredentials,
         ["card.add"] = OperatorPermission.ManageCredentials,
         ["card.remove"] = OperatorPermission.ManageCredentials,
         ["pin.set"] = OperatorPermission.ManageCredentials,
@@ -64,6 +65,7 @@ internal sealed partial class AdminCommandHandler
     private readonly IServiceStatusSource? _service;
 
     private readonly PrivacyReportSettings? _privacy;
+    private readonly HashSet<string> _accessGroups;
 
     public AdminCommandHandler(
         IGateStore store, AdminServerOptions options, AdminConsentSettings? consent, IManualDoorRelease? door, TimeProvider time, FaceRecognition? face = null,
@@ -77,6 +79,7 @@ internal sealed partial class AdminCommandHandler
         _consent = consent;
         _door = door;
         _time = time;
+        _accessGroups = new HashSet<string>(options.AccessGroups, StringComparer.Ordinal);
         _operators = options.Operators.ToDictionary(o => o.Name, o => AdminServerOptions.FindRole(o.Role)!, StringComparer.Ordinal);
     }
 
@@ -127,6 +130,7 @@ internal sealed partial class AdminCommandHandler
             "resident.move-out" => MoveOut(args, operatorName),
             "resident.delete" => DeleteResident(args, operatorName),
             "resident.export" => ExportResident(args, operatorName),
+            "resident.set-group" => SetAccessGroup(args, operatorName),
             "card.add" => AddCard(args, operatorName),
             "card.remove" => RemoveCard(args, operatorName),
             "pin.set" => SetPin(args, operatorName),
@@ -143,7 +147,7 @@ internal sealed partial class AdminCommandHandler
             "face.enroll" => await EnrollFaceAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             "face.identify" => IdentifyFace(args, operatorName),
             "face.remove" => RemoveFace(args, operatorName),
-            "report.pia" => ReportPia(operatorName),
+            "report.pia" => ReportPia(args, operatorName),
             "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
             "sim.card" or "sim.keys" or "sim.face" or "sim.input" or "sim.state" => await SimulateAsync(command, args, operatorName, cancellationToken).ConfigureAwait(false),
@@ -168,6 +172,7 @@ internal sealed partial class AdminCommandHandler
         };
         _service?.AddTo(status);
         AddPrivacyStatus(status);
+        AddAccessGroupStatus(status);
         return status;
     }
 
@@ -195,9 +200,11 @@ internal sealed partial class AdminCommandHandler
         _store.AppendAudit(AuditAction.OperatorAction, operatorName, resident.Id, "resident.show");
         var consentJson = new JsonArray([.. consents.Select(AdminJson.Consent)]);
         AddRenewal(consentJson, consents);
+        var residentJson = AdminJson.Resident(resident);
+        AddAccessGroup(residentJson, resident.Id);
         return new JsonObject
         {
-            ["resident"] = AdminJson.Resident(resident),
+            ["resident"] = residentJson,
             ["consents"] = consentJson,
             ["faceTemplates"] = new JsonArray([.. templates.Select(AdminJson.FaceTemplate)]),
         };
@@ -223,7 +230,9 @@ internal sealed partial class AdminCommandHandler
     private JsonObject ExportResident(AdminArguments args, string operatorName)
     {
         var copy = _store.ExportResident(args.RequiredResident("id"), operatorName);
-        return new JsonObject { ["copy"] = AdminJson.Copy(copy) };
+        var json = AdminJson.Copy(copy);
+        json["visitorCodes"] = new JsonArray([.. copy.VisitorCodes.Select(VisitorCodeJson)]);
+        return new JsonObject { ["copy"] = json };
     }
 
     private JsonObject AddCard(AdminArguments args, string operatorName)

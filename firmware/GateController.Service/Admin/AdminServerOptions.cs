@@ -20,6 +20,9 @@ public sealed class AdminServerOptions
     /// <summary>The operator accounts; a request naming anyone else is refused.</summary>
     public IList<AdminOperator> Operators { get; } = [];
 
+    /// <summary>The access groups the door configuration defines; <c>resident.set-group</c> and the import accept only these.</summary>
+    public IList<string> AccessGroups { get; } = [];
+
     /// <summary>Returns every problem with these settings, one message per problem naming the setting.</summary>
     public IReadOnlyList<string> Validate()
     {

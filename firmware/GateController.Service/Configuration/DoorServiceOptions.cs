@@ -23,6 +23,12 @@ public sealed class DoorServiceOptions
     /// <summary>The time zone schedules are read in.</summary>
     public string TimeZoneId { get; set; } = DoorPolicyDefinition.DefaultTimeZoneId;
 
+    /// <summary>
+    /// Access groups by name (1–32 letters, digits, '-', '_', '.'), each with its own methods and schedule at this door.
+    /// A resident in a group follows its policy; a resident in no group follows the door's.
+    /// </summary>
+    public Dictionary<string, AccessGroupServiceOptions> AccessGroups { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The GPIO chip carrying the door's lines, e.g. gpiochip0.</summary>
     public string Chip { get; set; } = "gpiochip0";
 
@@ -116,6 +122,27 @@ public sealed class DoorServiceOptions
         problems.AddRange(ToDoorOptions().Validate());
         problems.AddRange(ToIoOptions().Validate(gpio));
         problems.AddRange(DoorPolicyValidator.Validate(ToPolicyDefinition()));
+        foreach (var (name, group) in AccessGroups)
+        {
+            var setting = $"{nameof(AccessGroups)}:{name}";
+            if (!Storage.GateStore.IsValidAccessGroupName(name))
+            {
+                problems.Add($"{setting}: a group name is 1–{Storage.GateStore.MaximumAccessGroupNameLength} letters, digits, '-', '_' or '.'");
+            }
+
+            if (group is null)
+            {
+                problems.Add($"{setting}: has no settings");
+                continue;
+            }
+
+            problems.AddRange(group.Validate(setting, this));
+        }
+
         return problems;
     }
+
+    /// <summary>Each access group's policy at this door; <see cref="Validate"/> first.</summary>
+    public Dictionary<string, DoorPolicy> ToGroupPolicies() =>
+        AccessGroups.ToDictionary(g => g.Key, g => DoorPolicy.Create(g.Value.ToPolicyDefinition(this)), StringComparer.Ordinal);
 }

@@ -53,6 +53,17 @@ public sealed class AdminService : BackgroundService
         }
 
         var options = _options.Admin.ToServerOptions();
+        foreach (var group in _options.Door.AccessGroups.Keys)
+        {
+            options.AccessGroups.Add(group);
+        }
+
+        var unconfigured = _store.CountResidentsPerAccessGroup().Where(g => !options.AccessGroups.Contains(g.Key)).ToList();
+        if (unconfigured.Count > 0)
+        {
+            _console.Warn($"residents in access groups the configuration does not define are refused at the door: {string.Join(", ", unconfigured.Select(g => $"{g.Key} ({g.Value})"))}");
+        }
+
         var privacyProblems = new List<string>();
         var privacy = PrivacyReportComposition.TryBuild(_options, privacyProblems);
         if (privacy is null)

@@ -182,7 +182,12 @@ public sealed class GateControllerHost : IDisposable
         var directory = new StoreAccessDirectory(store);
         var gate = new AccessGate(
             directory,
-            new AccessGateOptions { DefaultPolicy = DoorPolicy.Create(_options.Door.ToPolicyDefinition()), Withdrawal = _options.Withdrawal },
+            new AccessGateOptions
+            {
+                DefaultPolicy = DoorPolicy.Create(_options.Door.ToPolicyDefinition()),
+                GroupPolicies = _options.Door.Enabled ? _options.Door.ToGroupPolicies() : new Dictionary<string, DoorPolicy>(StringComparer.Ordinal),
+                Withdrawal = _options.Withdrawal,
+            },
             _timeProvider);
         services.AddHostedService(sp => new DoorPathService(
             _options, _board, gate, directory, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));

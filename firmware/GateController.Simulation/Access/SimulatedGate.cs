@@ -18,7 +18,7 @@ public sealed class SimulatedGate
     /// <summary>Creates the gate.</summary>
     /// <param name="directory">Residents and credentials.</param>
     /// <param name="defaultPolicy">The door's policy for residents without an access group and for unknown credentials.</param>
-    /// <param name="groupPolicies">The door's policy per access group; every group in the directory needs one.</param>
+    /// <param name="groupPolicies">The door's policy per access group; a resident in a group without one is refused.</param>
     /// <param name="door">The door the decisions drive.</param>
     /// <param name="timeProvider">The clock decisions and lockouts run on.</param>
     /// <param name="pinAttempts">Keypad lockout settings; validated.</param>

@@ -9,7 +9,8 @@ namespace GateController.Storage.Access;
 /// The <see cref="IAccessDirectory"/> an <see cref="AccessGate"/> decides over in the service: every question goes to the
 /// <see cref="IGateStore"/> (cards and PINs by keyed hash, visitor codes by keyed hash, residents, consents, face template
 /// references). It caches nothing, so nothing secret is held in plaintext and a change in the store applies to the next
-/// decision. The store has no access groups: every resident is under the door's default policy.
+/// decision. A resident's access group comes with them (null: the door's default policy); the gate binds the group's
+/// policy, and refuses a group it has no policy for.
 /// Thread-safe as the store is.
 /// </summary>
 public sealed class StoreAccessDirectory : IAccessDirectory
@@ -57,7 +58,9 @@ public sealed class StoreAccessDirectory : IAccessDirectory
 
     /// <inheritdoc />
     public DirectoryResident? FindResident(ResidentId residentId) =>
-        !string.IsNullOrEmpty(residentId.Value) && _store.TryGetResident(residentId, out var resident) ? new DirectoryResident(resident, null) : null;
+        !string.IsNullOrEmpty(residentId.Value) && _store.TryGetResidentWithAccessGroup(residentId, out var resident, out var group)
+            ? new DirectoryResident(resident, group)
+            : null;
 
     /// <inheritdoc />
     public bool HasActiveFaceConsent(ResidentId residentId, DateTimeOffset at) => _store.HasActiveConsent(residentId, ConsentKind.Face, at);

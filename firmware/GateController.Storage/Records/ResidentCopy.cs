@@ -17,6 +17,12 @@ public sealed record ResidentCopy(
     IReadOnlyList<FaceTemplateRecord> FaceTemplates,
     DateTimeOffset ExportedAt)
 {
+    /// <summary>
+    /// The visitor codes this resident asked for that the unit still holds (expired and revoked codes are pruned):
+    /// number, window and uses only; a code itself is kept only as a keyed hash and cannot be shown.
+    /// </summary>
+    public IReadOnlyList<VisitorCodeRecord> VisitorCodes { get; init; } = [];
+
     /// <summary>True when a PIN is set.</summary>
     public bool HasPin => PinSetAt is not null;
 }

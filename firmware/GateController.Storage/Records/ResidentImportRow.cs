@@ -6,4 +6,8 @@ namespace GateController.Storage.Records;
 /// <param name="Resident">The resident.</param>
 /// <param name="Cards">Cards to register (may be empty).</param>
 /// <param name="Pin">PIN to set, or null.</param>
-public sealed record ResidentImportRow(Resident Resident, IReadOnlyList<CardToRegister> Cards, string? Pin);
+public sealed record ResidentImportRow(Resident Resident, IReadOnlyList<CardToRegister> Cards, string? Pin)
+{
+    /// <summary>The resident's access group, or null for the door's default policy.</summary>
+    public string? AccessGroup { get; init; }
+}

@@ -95,6 +95,9 @@ internal static class Migrations
         CREATE INDEX visitor_codes_issuer ON visitor_codes(issuer_id);
         CREATE INDEX visitor_codes_until ON visitor_codes(valid_until_ms);
         """,
+
+        // Version 3: residents' access groups.
+        AccessGroupsMigration.Sql,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -99,6 +99,7 @@ public static class TelemetryEventMapper
         AccessReason.ResidentMovedOut => "resident-moved-out",
         AccessReason.VisitorCodeUsedUp => "visitor-code-used-up",
         AccessReason.MethodNotAllowed => "method-not-allowed",
+        AccessReason.AccessGroupUnknown => "access-group-unknown",
         _ => "other",
     };
 

@@ -55,6 +55,31 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task ReportPia_VisitorCodesAndOperatorsPerRole_FromStoreAndConfiguration()
+    {
+        await using var unit = new AdminFixture();
+        await unit.GatectlAsync("resident", "add", "--id", "R0001", "--name", "张伟", O, AdminFixture.Office);
+        await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "1h", O, AdminFixture.Office);
+        unit.Time.Advance(TimeSpan.FromDays(40));
+        var revoke = JsonNode.Parse((await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "2d", "--json", O, AdminFixture.Office)).Output)!;
+        await unit.GatectlAsync("visitor", "create", "--resident", "R0001", "--valid-for", "2d", O, AdminFixture.Office);
+        await unit.GatectlAsync("visitor", "revoke", ((long)revoke["visitorCode"]!["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture), O, AdminFixture.Office);
+
+        var lastMonth = JsonNode.Parse((await unit.GatectlAsync("report", "pia", "--json", O, AdminFixture.Installer)).Output)!;
+        var sinceStart = JsonNode.Parse((await unit.GatectlAsync("report", "pia", "--since", "60d", "--json", O, AdminFixture.Installer)).Output)!;
+        var text = (await unit.GatectlAsync("report", "pia", O, AdminFixture.Installer)).Output;
+
+        Assert.Equal(1, (int)lastMonth["counts"]!["activeVisitorCodes"]!);
+        Assert.Equal(2, (int)lastMonth["counts"]!["visitorCodesIssued"]!);
+        Assert.Equal(unit.Time.GetUtcNow().AddDays(-30), (DateTimeOffset)lastMonth["counts"]!["visitorCodesIssuedSince"]!);
+        Assert.Equal(3, (int)sinceStart["counts"]!["visitorCodesIssued"]!);
+        var operators = lastMonth["roles"]!.AsArray().ToDictionary(r => (string)r!["role"]!, r => (int)r!["operators"]!);
+        Assert.Equal(new Dictionary<string, int> { ["installer"] = 1, ["office"] = 1, ["technician"] = 0, ["guard"] = 1 }, operators);
+        Assert.Contains("visitor codes active 1, issued since ", text, StringComparison.Ordinal);
+        Assert.Contains("; 0 operator account(s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportPia_Text_EveryPartOfTheAssessmentAndAudited()
     {
         await using var unit = new AdminFixture();

@@ -52,6 +52,48 @@ public sealed class PrivacyImpactFactsTests
         Assert.Equal(["ReleaseDoor"], guard.Permissions);
     }
 
+    [Fact]
+    public void From_OperatorsPerRole_CountedPerRoleAndZeroForRolesWithoutAccounts()
+    {
+        var inputs = Inputs();
+        inputs.OperatorsPerRole = new Dictionary<string, int>(StringComparer.Ordinal) { ["office"] = 3, ["guard"] = 1 };
+
+        var facts = PrivacyImpactFacts.From(inputs, Now);
+        var text = PrivacyImpactReport.ToText(facts);
+
+        Assert.Equal(3, Assert.Single(facts.Roles, r => r.Role == "office").Operators);
+        Assert.Equal(1, Assert.Single(facts.Roles, r => r.Role == "guard").Operators);
+        Assert.Equal(0, Assert.Single(facts.Roles, r => r.Role == "installer").Operators);
+        Assert.Contains("; 3 operator account(s)", text, StringComparison.Ordinal);
+        Assert.Equal([3, 1], PrivacyImpactReport.FromJson(PrivacyImpactReport.ToJson(facts))!.Roles.Where(r => r.Operators > 0).Select(r => r.Operators));
+    }
+
+    [Theory]
+    [InlineData("nobody-role", 1, "role 'nobody-role' is not one of the roles listed")]
+    [InlineData("office", -1, "role 'office' has -1 operators")]
+    public void From_BadOperatorsPerRole_ProblemNamesTheSetting(string role, int count, string expected)
+    {
+        var inputs = Inputs();
+        inputs.OperatorsPerRole = new Dictionary<string, int>(StringComparer.Ordinal) { [role] = count };
+
+        var exception = Assert.Throws<ArgumentException>(() => PrivacyImpactFacts.From(inputs, Now));
+
+        Assert.Contains("OperatorsPerRole: " + expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToText_VisitorCodes_ActiveAndIssuedInThePeriod()
+    {
+        var inputs = Inputs();
+        inputs.Counts = inputs.Counts! with { ActiveVisitorCodes = 4, VisitorCodesIssued = 17, VisitorCodesIssuedSince = Now.AddDays(-30) };
+
+        var facts = PrivacyImpactFacts.From(inputs, Now);
+        var text = PrivacyImpactReport.ToText(facts);
+
+        Assert.Contains($"visitor codes active 4, issued since {Now.AddDays(-30).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)}: 17", text, StringComparison.Ordinal);
+        Assert.Equal(facts.Counts, PrivacyImpactReport.FromJson(PrivacyImpactReport.ToJson(facts))!.Counts);
+    }
+
     [Theory]
     [InlineData(null, false, 0)]
     [InlineData("broker.local", false, 1)]

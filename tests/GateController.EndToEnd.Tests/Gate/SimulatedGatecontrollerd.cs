@@ -150,12 +150,44 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
     /// </summary>
     public Task<JsonObject> SimulateUndecidedAsync(params string[] args) => JsonAsync(Installer, ["sim", .. args, "--timeout-ms", "3000"]);
 
+    /// <summary>The access group whose window is closed for the whole run: every day open, but yesterday to tomorrow are holidays without a window.</summary>
+    public const string ClosedGroup = "holiday-closed";
+
+    /// <summary>The access group that may use cards only, at any time.</summary>
+    public const string CardsOnlyGroup = "cards-only";
+
+    private static JsonObject AccessGroups()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var everyDay = new JsonObject();
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+        {
+            everyDay[day] = new JsonArray("00:00-24:00");
+        }
+
+        return new JsonObject
+        {
+            [ClosedGroup] = new JsonObject
+            {
+                ["Methods"] = "Card, Pin",
+                ["Schedule"] = everyDay,
+                ["Holidays"] = new JsonArray([.. new[] { -1, 0, 1 }.Select(d => (JsonNode)today.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]),
+            },
+            [CardsOnlyGroup] = new JsonObject { ["Methods"] = "Card" },
+        };
+    }
+
     private string WriteConfiguration()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "consent-notice.en.md"), Path.Combine(Directory, "notice.en.md"));
         var configuration = new JsonObject
         {
-            ["Door"] = new JsonObject { ["Methods"] = "Card, Pin, VisitorCode, Face", ["PulseDuration"] = "00:00:01" },
+            ["Door"] = new JsonObject
+            {
+                ["Methods"] = "Card, Pin, VisitorCode, Face",
+                ["PulseDuration"] = "00:00:01",
+                ["AccessGroups"] = AccessGroups(),
+            },
             ["Wiegand"] = new JsonObject { ["Enabled"] = true },
             ["Keypad"] = new JsonObject { ["Enabled"] = true },
             ["Camera"] = new JsonObject { ["Enabled"] = true, ["Kind"] = "Replay", ["ReplayFolder"] = Path.GetDirectoryName(RepositoryLayout.Photo(1)) },

@@ -178,16 +178,19 @@ public sealed class SimulatedGateTests
     }
 
     [Fact]
-    public void Present_ResidentAddedToGroupWithoutPolicyAfterwards_ThrowsNamingTheGroup()
+    public void Present_ResidentAddedToGroupWithoutPolicyAfterwards_RefusedNotGivenTheDefaultPolicy()
     {
         using var fixture = new GateFixture(Start);
         var latecomer = ResidentId.Parse("R0099");
         fixture.Directory.AddResident(new Resident(latecomer, "Late", null, ResidentStatus.Active, IsMinor: false), "night-shift");
         fixture.Directory.AddCard(latecomer, CardFormat.Wiegand26, [0x01, 0x99], ValidityWindow.Always);
 
-        var error = Assert.Throws<InvalidOperationException>(() => fixture.Gate.Present(fixture.Credential("card:0199")));
+        var decision = fixture.Gate.Present(fixture.Credential("card:0199"));
 
-        Assert.Contains("'night-shift'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AccessReason.AccessGroupUnknown, decision.Reason);
+        Assert.False(decision.Granted);
+        Assert.Equal(latecomer, decision.Decision.ResidentId);
+        Assert.Equal(DoorLockState.Locked, fixture.Door.State);
     }
 
     [Fact]

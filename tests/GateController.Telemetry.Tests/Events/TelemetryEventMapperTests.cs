@@ -28,6 +28,7 @@ public sealed class TelemetryEventMapperTests
         { AccessReason.ResidentMovedOut, TelemetryEventKind.AccessDenied, "resident-moved-out" },
         { AccessReason.VisitorCodeUsedUp, TelemetryEventKind.AccessDenied, "visitor-code-used-up" },
         { AccessReason.MethodNotAllowed, TelemetryEventKind.AccessDenied, "method-not-allowed" },
+        { AccessReason.AccessGroupUnknown, TelemetryEventKind.AccessDenied, "access-group-unknown" },
     };
 
     public static TheoryData<DoorEventKind, DoorEventCause, TelemetryEventKind, string> PublishedDoorEvents => new()
