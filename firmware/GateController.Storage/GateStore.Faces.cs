@@ -78,9 +78,15 @@ public sealed partial class GateStore
                     insert.ExecuteNonQuery();
                 }
 
+                long number;
+                using (var rowId = Command(transaction, "SELECT last_insert_rowid()"))
+                {
+                    number = (long)rowId.ExecuteScalar()!;
+                }
+
                 AppendAuditCore(transaction, AuditAction.FaceEnrolled, operatorId, id, $"template {templateId}, model {modelId}, consent {consent.ConsentId}");
                 transaction.Commit();
-                return new FaceTemplateRecord(templateId, id, modelId, consent.ConsentId, FromMilliseconds(now), FromMilliseconds(now));
+                return new FaceTemplateRecord(templateId, id, modelId, consent.ConsentId, FromMilliseconds(now), FromMilliseconds(now)) { Number = number };
             });
         }
         finally
@@ -171,6 +177,113 @@ public sealed partial class GateStore
             }
         }
     });
+
+    /// <inheritdoc />
+    public FaceTemplateLoadReport StreamConsentedFaceTemplates(string modelId, FaceTemplateVisitor visitor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentNullException.ThrowIfNull(visitor);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Run("streaming face templates", () =>
+        {
+            // Pinned so the garbage collector never leaves a moved copy of a key or an embedding behind.
+            var dataKey = GC.AllocateArray<byte>(DataKeyBytes, pinned: true);
+            var plaintext = GC.AllocateArray<float>(MaximumEmbeddingLength, pinned: true);
+            var sealedBytes = new byte[Envelope.Overhead + (MaximumEmbeddingLength * sizeof(float))];
+            int loaded = 0, damaged = 0;
+            string? keyResident = null;
+            var keyValid = false;
+            var resident = default(ResidentId);
+            AesGcm? aes = null;
+            try
+            {
+                using var command = Command(null, """
+                    SELECT t.rowid, t.resident_id, t.id, t.sealed, k.wrapped_key
+                    FROM face_templates t
+                    JOIN residents r ON r.id = t.resident_id
+                    LEFT JOIN resident_keys k ON k.resident_id = t.resident_id
+                    WHERE t.model_id = $model AND r.status = $active
+                      AND EXISTS (SELECT 1 FROM consents c WHERE c.resident_id = t.resident_id AND c.kind = $face AND c.withdrawn_ms IS NULL)
+                    ORDER BY t.resident_id
+                    """);
+                command.Parameters.AddWithValue("$model", modelId);
+                command.Parameters.AddWithValue("$active", (int)ResidentStatus.Active);
+                command.Parameters.AddWithValue("$face", (int)ConsentKind.Face);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var residentText = reader.GetString(1);
+                    if (!string.Equals(residentText, keyResident, StringComparison.Ordinal))
+                    {
+                        // A new resident: unwrap their data key once for all their rows.
+                        aes?.Dispose();
+                        aes = null;
+                        keyResident = residentText;
+                        keyValid = ResidentId.TryParse(residentText, out resident, out _)
+                            && !reader.IsDBNull(4) && reader.GetValue(4) is byte[] wrapped
+                            && Envelope.TryOpen(_wrapAes, wrapped, dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, residentText));
+                        if (keyValid)
+                        {
+                            aes = new AesGcm(dataKey, Envelope.TagBytes);
+                        }
+
+                        CryptographicOperations.ZeroMemory(dataKey);
+                    }
+
+                    var sealedLength = reader.IsDBNull(3) ? 0 : reader.GetBytes(3, 0, null, 0, 0);
+                    var valueCount = (sealedLength - Envelope.Overhead) / sizeof(float);
+                    if (aes is null || valueCount <= 0 || valueCount > MaximumEmbeddingLength || Envelope.Overhead + (valueCount * sizeof(float)) != sealedLength)
+                    {
+                        damaged++;
+                        continue;
+                    }
+
+                    var ciphertext = sealedBytes.AsSpan(0, (int)sealedLength);
+                    reader.GetBytes(3, 0, sealedBytes, 0, (int)sealedLength);
+                    var embedding = plaintext.AsSpan(0, (int)valueCount);
+                    try
+                    {
+                        if (!Envelope.TryOpen(aes, ciphertext, MemoryMarshal.AsBytes(embedding), TemplateAssociatedData(resident, reader.GetString(2), modelId)))
+                        {
+                            damaged++;
+                            continue;
+                        }
+
+                        visitor(resident, reader.GetInt64(0), embedding);
+                        loaded++;
+                    }
+                    finally
+                    {
+                        embedding.Clear();
+                    }
+                }
+
+                return new FaceTemplateLoadReport(loaded, damaged);
+            }
+            finally
+            {
+                aes?.Dispose();
+                CryptographicOperations.ZeroMemory(dataKey);
+                plaintext.AsSpan().Clear();
+            }
+        });
+    }
+
+    /// <inheritdoc />
+    public void RecordFaceMatch(ResidentId id, string modelId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id.Value, nameof(id));
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        Run("recording a face match", () =>
+        {
+            using var update = Command(null, "UPDATE face_templates SET last_used_ms = $now WHERE resident_id = $resident AND model_id = $model");
+            update.Parameters.AddWithValue("$now", NowMilliseconds());
+            update.Parameters.AddWithValue("$resident", id.Value);
+            update.Parameters.AddWithValue("$model", modelId);
+            return update.ExecuteNonQuery();
+        });
+    }
 
     /// <inheritdoc />
     public void RecordFaceTemplateUse(string templateId)
