@@ -195,6 +195,10 @@ public sealed partial class GateStore
             var keyValid = false;
             var resident = default(ResidentId);
             AesGcm? aes = null;
+
+            // Read the rows with read(), not through the memory map: a map would leave every page of every template
+            // (and whatever the open's integrity check touched) counted in the process's resident memory for good.
+            SetMemoryMap(0);
             try
             {
                 using var command = Command(null, """
@@ -266,8 +270,21 @@ public sealed partial class GateStore
                 aes?.Dispose();
                 CryptographicOperations.ZeroMemory(dataKey);
                 plaintext.AsSpan().Clear();
+                sealedBytes.AsSpan().Clear();
+                using (var shrink = Command(null, "PRAGMA shrink_memory"))
+                {
+                    shrink.ExecuteNonQuery();
+                }
+
+                SetMemoryMap(MemoryMapBytes);
             }
         });
+    }
+
+    private void SetMemoryMap(long bytes)
+    {
+        using var command = Command(null, $"PRAGMA mmap_size={bytes}");
+        command.ExecuteNonQuery();
     }
 
     /// <inheritdoc />
