@@ -450,7 +450,7 @@ public sealed partial class GateStore
 
     private List<FaceTemplateRecord> ReadTemplateRecords(SqliteTransaction? transaction, ResidentId id)
     {
-        using var command = Command(transaction, "SELECT id, model_id, consent_id, created_ms, last_used_ms FROM face_templates WHERE resident_id = $resident ORDER BY created_ms, id");
+        using var command = Command(transaction, "SELECT id, model_id, consent_id, created_ms, last_used_ms, rowid FROM face_templates WHERE resident_id = $resident ORDER BY created_ms, id");
         command.Parameters.AddWithValue("$resident", id.Value);
         using var reader = command.ExecuteReader();
         var records = new List<FaceTemplateRecord>();
@@ -462,7 +462,10 @@ public sealed partial class GateStore
                 reader.GetString(1),
                 reader.GetInt64(2),
                 FromMilliseconds(reader.GetInt64(3)),
-                FromMilliseconds(reader.GetInt64(4))));
+                FromMilliseconds(reader.GetInt64(4)))
+            {
+                Number = reader.GetInt64(5),
+            });
         }
 
         return records;

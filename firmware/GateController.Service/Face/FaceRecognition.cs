@@ -458,6 +458,16 @@ public sealed class FaceRecognition : IDisposable
         }
     }
 
+    /// <summary>1:N identification of an embedding among the indexed templates, with no consent re-check and no store write.</summary>
+    internal ResidentId? IdentifyEmbedding(ReadOnlySpan<float> embedding)
+    {
+        lock (_gate)
+        {
+            var found = _matcher.Identify(embedding);
+            return found.Identified ? found.Resident : null;
+        }
+    }
+
     /// <summary>The cosine similarity threshold of a match.</summary>
     internal double MatchThreshold => _matcher.Threshold;
 

@@ -19,7 +19,7 @@ public sealed record FaceTemplateRecord(
 {
     /// <summary>
     /// The store's number of the template (the one <see cref="IGateStore.TryFindFaceTemplate"/> and a streamed load
-    /// give); 0 when the record was not read with it.
+    /// give): it names the template in the in-memory index.
     /// </summary>
     public long Number { get; init; }
 }
