@@ -54,6 +54,26 @@ public sealed class FaceTemplateStreamTests : IDisposable
     }
 
     [Fact]
+    public void StreamConsentedFaceTemplates_MoreRowsThanOnePage_VisitsEachOnceInStorageOrder()
+    {
+        var first = EnrollableResident("R0001");
+        var second = EnrollableResident("R0002");
+        Store.ExecuteScalarForTests("PRAGMA synchronous=OFF");
+        var numbers = new List<long>();
+        for (var t = 0; t < 1100; t++)
+        {
+            numbers.Add(Store.AddFaceTemplate(t % 3 == 0 ? first : second, Model, StoreHarness.Embedding(t), "op").Number);
+        }
+
+        var (report, seen) = Stream();
+
+        Assert.Equal(new FaceTemplateLoadReport(1100, 0), report);
+        Assert.Equal(numbers, seen.Select(s => s.Number));
+        Assert.Equal(StoreHarness.Embedding(1099), seen[^1].Embedding);
+        Assert.Equal(first, seen[1098].Resident);
+    }
+
+    [Fact]
     public void AddFaceTemplate_Enrolled_NumberIsTheStoresTemplateNumber()
     {
         var resident = EnrollableResident("R0001");
