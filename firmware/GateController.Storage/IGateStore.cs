@@ -89,7 +89,10 @@ public interface IGateStore : IDisposable, IGateStoreReports
     /// <summary>Finds the store's number of a resident's newest face template (a reference for the access decision, never the template).</summary>
     bool TryFindFaceTemplate(ResidentId id, out FaceTemplateId templateId);
 
-    /// <summary>Decrypts every face template, for the matcher.</summary>
+    /// <summary>
+    /// Decrypts every face template into a list held in memory at once (for tools and tests); the matcher streams
+    /// them instead with <see cref="StreamConsentedFaceTemplates"/>. Throws on the first damaged row.
+    /// </summary>
     IReadOnlyList<FaceTemplate> LoadFaceTemplates();
 
     /// <summary>Notes that a template matched now (it is not "unused" for retention).</summary>
