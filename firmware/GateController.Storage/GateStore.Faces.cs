@@ -23,6 +23,7 @@ public sealed partial class GateStore
     private const int DataKeyBytes = 32;
     private const int MaximumModelIdLength = 64;
     private const int DecryptChunkSize = 4096;
+    private const int StreamPageRows = 512;
 
     /// <inheritdoc />
     public FaceTemplateRecord AddFaceTemplate(ResidentId id, string modelId, ReadOnlySpan<float> embedding, string? operatorId)
@@ -78,9 +79,15 @@ public sealed partial class GateStore
                     insert.ExecuteNonQuery();
                 }
 
+                long number;
+                using (var rowId = Command(transaction, "SELECT last_insert_rowid()"))
+                {
+                    number = (long)rowId.ExecuteScalar()!;
+                }
+
                 AppendAuditCore(transaction, AuditAction.FaceEnrolled, operatorId, id, $"template {templateId}, model {modelId}, consent {consent.ConsentId}");
                 transaction.Commit();
-                return new FaceTemplateRecord(templateId, id, modelId, consent.ConsentId, FromMilliseconds(now), FromMilliseconds(now));
+                return new FaceTemplateRecord(templateId, id, modelId, consent.ConsentId, FromMilliseconds(now), FromMilliseconds(now)) { Number = number };
             });
         }
         finally
@@ -171,6 +178,150 @@ public sealed partial class GateStore
             }
         }
     });
+
+    /// <inheritdoc />
+    public FaceTemplateLoadReport StreamConsentedFaceTemplates(string modelId, FaceTemplateVisitor visitor, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        ArgumentNullException.ThrowIfNull(visitor);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Pinned so the garbage collector never leaves a moved copy of a key or an embedding behind.
+        var dataKey = GC.AllocateArray<byte>(DataKeyBytes, pinned: true);
+        var plaintext = GC.AllocateArray<float>(MaximumEmbeddingLength, pinned: true);
+        var sealedBytes = new byte[Envelope.Overhead + (MaximumEmbeddingLength * sizeof(float))];
+        int loaded = 0, damaged = 0;
+        long after = 0;
+        string? keyResident = null;
+        var resident = default(ResidentId);
+        AesGcm? aes = null;
+
+        // One page of rows (in storage order) per hold of the store's lock, so access events and other writes are
+        // not kept waiting behind a whole load.
+        int ReadPage()
+        {
+            using var command = Command(null, """
+                SELECT t.rowid, t.resident_id, t.id, t.sealed, k.wrapped_key
+                FROM face_templates t
+                JOIN residents r ON r.id = t.resident_id
+                LEFT JOIN resident_keys k ON k.resident_id = t.resident_id
+                WHERE t.rowid > $after AND t.model_id = $model AND r.status = $active
+                  AND EXISTS (SELECT 1 FROM consents c WHERE c.resident_id = t.resident_id AND c.kind = $face AND c.withdrawn_ms IS NULL)
+                ORDER BY t.rowid
+                LIMIT $page
+                """);
+            command.Parameters.AddWithValue("$after", after);
+            command.Parameters.AddWithValue("$model", modelId);
+            command.Parameters.AddWithValue("$active", (int)ResidentStatus.Active);
+            command.Parameters.AddWithValue("$face", (int)ConsentKind.Face);
+            command.Parameters.AddWithValue("$page", StreamPageRows);
+            using var reader = command.ExecuteReader();
+            var rows = 0;
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows++;
+                after = reader.GetInt64(0);
+                var residentText = reader.GetString(1);
+                if (!string.Equals(residentText, keyResident, StringComparison.Ordinal))
+                {
+                    // Another resident: unwrap their data key, kept for as long as their rows follow one another.
+                    aes?.Dispose();
+                    aes = null;
+                    keyResident = residentText;
+                    if (ResidentId.TryParse(residentText, out resident, out _)
+                        && !reader.IsDBNull(4) && reader.GetValue(4) is byte[] wrapped
+                        && Envelope.TryOpen(_wrapAes, wrapped, dataKey, Envelope.AssociatedData(KeyLabels.DataKeyData, residentText)))
+                    {
+                        aes = new AesGcm(dataKey, Envelope.TagBytes);
+                    }
+
+                    CryptographicOperations.ZeroMemory(dataKey);
+                }
+
+                var sealedLength = reader.IsDBNull(3) ? 0 : reader.GetBytes(3, 0, null, 0, 0);
+                var valueCount = (sealedLength - Envelope.Overhead) / sizeof(float);
+                if (aes is null || valueCount <= 0 || valueCount > MaximumEmbeddingLength || Envelope.Overhead + (valueCount * sizeof(float)) != sealedLength)
+                {
+                    damaged++;
+                    continue;
+                }
+
+                var ciphertext = sealedBytes.AsSpan(0, (int)sealedLength);
+                reader.GetBytes(3, 0, sealedBytes, 0, (int)sealedLength);
+                var embedding = plaintext.AsSpan(0, (int)valueCount);
+                try
+                {
+                    if (!Envelope.TryOpen(aes, ciphertext, MemoryMarshal.AsBytes(embedding), TemplateAssociatedData(resident, reader.GetString(2), modelId)))
+                    {
+                        damaged++;
+                        continue;
+                    }
+
+                    visitor(resident, after, embedding);
+                    loaded++;
+                }
+                finally
+                {
+                    embedding.Clear();
+                }
+            }
+
+            return rows;
+        }
+
+        // Read the rows with read(), not through the memory map: a map would leave every page of every template
+        // (and whatever the open's integrity check touched) counted in the process's resident memory for good.
+        Run("streaming face templates", () => SetMemoryMap(0));
+        try
+        {
+            int rows;
+            do
+            {
+                rows = Run("streaming face templates", ReadPage);
+            }
+            while (rows == StreamPageRows);
+
+            return new FaceTemplateLoadReport(loaded, damaged);
+        }
+        finally
+        {
+            aes?.Dispose();
+            CryptographicOperations.ZeroMemory(dataKey);
+            plaintext.AsSpan().Clear();
+            sealedBytes.AsSpan().Clear();
+            Run("streaming face templates", () =>
+            {
+                using (var shrink = Command(null, "PRAGMA shrink_memory"))
+                {
+                    shrink.ExecuteNonQuery();
+                }
+
+                return SetMemoryMap(MemoryMapBytes);
+            });
+        }
+    }
+
+    private int SetMemoryMap(long bytes)
+    {
+        using var command = Command(null, $"PRAGMA mmap_size={bytes}");
+        return command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public void RecordFaceMatch(ResidentId id, string modelId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id.Value, nameof(id));
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        Run("recording a face match", () =>
+        {
+            using var update = Command(null, "UPDATE face_templates SET last_used_ms = $now WHERE resident_id = $resident AND model_id = $model");
+            update.Parameters.AddWithValue("$now", NowMilliseconds());
+            update.Parameters.AddWithValue("$resident", id.Value);
+            update.Parameters.AddWithValue("$model", modelId);
+            return update.ExecuteNonQuery();
+        });
+    }
 
     /// <inheritdoc />
     public void RecordFaceTemplateUse(string templateId)
@@ -320,7 +471,7 @@ public sealed partial class GateStore
 
     private List<FaceTemplateRecord> ReadTemplateRecords(SqliteTransaction? transaction, ResidentId id)
     {
-        using var command = Command(transaction, "SELECT id, model_id, consent_id, created_ms, last_used_ms FROM face_templates WHERE resident_id = $resident ORDER BY created_ms, id");
+        using var command = Command(transaction, "SELECT id, model_id, consent_id, created_ms, last_used_ms, rowid FROM face_templates WHERE resident_id = $resident ORDER BY created_ms, id");
         command.Parameters.AddWithValue("$resident", id.Value);
         using var reader = command.ExecuteReader();
         var records = new List<FaceTemplateRecord>();
@@ -332,7 +483,10 @@ public sealed partial class GateStore
                 reader.GetString(1),
                 reader.GetInt64(2),
                 FromMilliseconds(reader.GetInt64(3)),
-                FromMilliseconds(reader.GetInt64(4))));
+                FromMilliseconds(reader.GetInt64(4)))
+            {
+                Number = reader.GetInt64(5),
+            });
         }
 
         return records;

@@ -22,6 +22,9 @@ public sealed partial class GateStore : IGateStore
 
     private static readonly byte[] KeyCheckPlaintext = Encoding.ASCII.GetBytes("GateController device key check");
 
+    // The most of the database file a connection maps into memory (PRAGMA mmap_size).
+    private const long MemoryMapBytes = 1L << 30;
+
     private readonly Lock _gate = new();
     private readonly Lock _lookupGate = new();
     private readonly SqliteConnection _connection;
@@ -129,7 +132,7 @@ public sealed partial class GateStore : IGateStore
             lookupConnection.Open();
             using (var readOnly = lookupConnection.CreateCommand())
             {
-                readOnly.CommandText = "PRAGMA query_only=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
+                readOnly.CommandText = $"PRAGMA query_only=ON; PRAGMA mmap_size={MemoryMapBytes}; PRAGMA cache_size=-16384;";
                 readOnly.ExecuteNonQuery();
             }
 
@@ -210,7 +213,7 @@ public sealed partial class GateStore : IGateStore
         using (var command = connection.CreateCommand())
         {
             // mmap and a 16 MiB page cache keep lookups and the start-up template load off read() system calls.
-            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-16384;";
+            command.CommandText = $"PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA mmap_size={MemoryMapBytes}; PRAGMA cache_size=-16384;";
             command.ExecuteNonQuery();
         }
     }

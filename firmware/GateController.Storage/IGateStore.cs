@@ -98,11 +98,26 @@ public interface IGateStore : IDisposable, IGateStoreReports
     /// <summary>Finds the store's number of a resident's newest face template (a reference for the access decision, never the template).</summary>
     bool TryFindFaceTemplate(ResidentId id, out FaceTemplateId templateId);
 
-    /// <summary>Decrypts every face template, for the matcher.</summary>
+    /// <summary>
+    /// Decrypts every face template into a list held in memory at once (for tools and tests); the matcher streams
+    /// them instead with <see cref="StreamConsentedFaceTemplates"/>. Throws on the first damaged row.
+    /// </summary>
     IReadOnlyList<FaceTemplate> LoadFaceTemplates();
 
     /// <summary>Notes that a template matched now (it is not "unused" for retention).</summary>
     void RecordFaceTemplateUse(string templateId);
+
+    /// <summary>
+    /// Streams the face templates the matcher may use: those of <paramref name="modelId"/> whose resident is active
+    /// and has an active face consent (P2). Each is decrypted into one pinned buffer, handed to
+    /// <paramref name="visitor"/> and cleared before the next row; nothing decrypted is kept or returned. A row that
+    /// fails authentication or is damaged is counted and skipped, and the load goes on.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; the load stopped.</exception>
+    FaceTemplateLoadReport StreamConsentedFaceTemplates(string modelId, FaceTemplateVisitor visitor, CancellationToken cancellationToken);
+
+    /// <summary>Notes that a resident's face matched now: their templates of <paramref name="modelId"/> are not "unused" for retention.</summary>
+    void RecordFaceMatch(ResidentId id, string modelId);
 
     /// <summary>Deletes a resident's face templates and data key (crypto-shredding); returns how many templates.</summary>
     int DeleteFaceData(ResidentId id, string? operatorId);

@@ -215,7 +215,7 @@ internal sealed partial class AdminCommandHandler
         var resident = RequireResident(args.RequiredResident("id"));
         var moved = resident with { Status = ResidentStatus.MovedOut };
         _store.UpdateResident(moved, operatorName);
-        _face?.Reload();
+        _face?.DropResident(moved.Id);
         return new JsonObject { ["resident"] = AdminJson.Resident(moved) };
     }
 
@@ -223,7 +223,7 @@ internal sealed partial class AdminCommandHandler
     {
         var id = args.RequiredResident("id");
         _store.DeleteResident(id, operatorName);
-        _face?.Reload();
+        _face?.DropResident(id);
         return new JsonObject { ["deleted"] = id.Value };
     }
 
@@ -313,7 +313,7 @@ internal sealed partial class AdminCommandHandler
             var other => throw new AdminCommandException($"channel must be office or gate, not '{other}'"),
         };
         var record = _store.WithdrawConsent(id, ConsentKind.Face, channel, operatorName);
-        _face?.Reload();
+        _face?.DropResident(id);
         return new JsonObject { ["consent"] = AdminJson.Consent(record) };
     }
 

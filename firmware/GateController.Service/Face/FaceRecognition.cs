@@ -27,9 +27,8 @@ public sealed class FaceRecognition : IDisposable
     private readonly FaceMatcher _matcher;
     private readonly string _modelId;
     private readonly List<FaceGateReader> _cameras = [];
-    private readonly Dictionary<ResidentId, List<string>> _storedTemplateIds = [];
     private long _templateUseFaults;
-    private long _nextIndexTemplateId = 1;
+    private int _damagedTemplateCount;
 
     private FaceRecognition(IGateStore store, OnnxRuntime? runtime, FacePipeline? pipeline, string modelId, string? unavailableReason)
     {
@@ -60,12 +59,16 @@ public sealed class FaceRecognition : IDisposable
         }
     }
 
+    /// <summary>Stored templates skipped by the last load because they were damaged or failed authentication.</summary>
+    public int DamagedTemplateCount => Volatile.Read(ref _damagedTemplateCount);
+
     /// <summary>
     /// Loads the models and fills the index from <paramref name="store"/>. Never throws for a missing, tampered or
     /// unloadable model: the component is then unavailable with the reason.
     /// </summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
-    public static FaceRecognition Open(FaceRecognitionOptions options, IGateStore store)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> stopped the load; nothing is kept.</exception>
+    public static FaceRecognition Open(FaceRecognitionOptions options, IGateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -89,7 +92,16 @@ public sealed class FaceRecognition : IDisposable
                 runtime, manifest, options.ModelDirectory, new FacePipelineOptions { IntraOpThreadCount = options.IntraOpThreadCount, Liveness = LivenessRequirement.Measured });
             var feature = manifest["fr_feature"];
             var recognition = new FaceRecognition(store, runtime, pipeline, $"{feature.Name}:{feature.InstalledSha256[..16]}", null);
-            recognition.Reload();
+            try
+            {
+                recognition.Reload(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                recognition.Dispose();
+                throw;
+            }
+
             return recognition;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or OnnxRuntimeException
@@ -212,7 +224,6 @@ public sealed class FaceRecognition : IDisposable
 
         lock (_gate)
         {
-            _storedTemplateIds.Remove(resident);
             return _index.RemoveResident(resident);
         }
     }
@@ -259,64 +270,71 @@ public sealed class FaceRecognition : IDisposable
     /// </summary>
     private void RecordTemplateUse(ResidentId resident)
     {
-        string[] ids;
-        lock (_gate)
+        try
         {
-            ids = _storedTemplateIds.TryGetValue(resident, out var list) ? [.. list] : [];
+            _store.RecordFaceMatch(resident, _modelId);
         }
-
-        foreach (var id in ids)
+        catch (StoreException)
         {
-            try
-            {
-                _store.RecordFaceTemplateUse(id);
-            }
-            catch (StoreException)
-            {
-                Interlocked.Increment(ref _templateUseFaults);
-            }
+            Interlocked.Increment(ref _templateUseFaults);
         }
     }
 
-    /// <summary>Adds one stored template to the index and remembers its store id; the caller holds <c>_gate</c>.</summary>
-    private void AddToIndex(ResidentId resident, string storedTemplateId, ReadOnlySpan<float> embedding)
-    {
-        _index.Add(resident, new TemplateId(_nextIndexTemplateId++), embedding);
-        if (!_storedTemplateIds.TryGetValue(resident, out var ids))
-        {
-            ids = [];
-            _storedTemplateIds[resident] = ids;
-        }
+    /// <summary>
+    /// Adds one stored template to the index under its store number (so adding it twice keeps one copy); the
+    /// caller holds <c>_gate</c>.
+    /// </summary>
+    private void AddToIndex(ResidentId resident, long templateNumber, ReadOnlySpan<float> embedding) =>
+        _index.AddOrReplace(resident, new TemplateId(templateNumber), embedding);
 
-        ids.Add(storedTemplateId);
-    }
-
-    /// <summary>Refills the index from the store: templates of residents with an active face consent only.</summary>
-    public void Reload()
+    /// <summary>
+    /// Refills the index from the store: the templates of this model of active residents with an active face consent
+    /// (P2), streamed one at a time straight into the quantised index; no decrypted embedding outlives its row. A
+    /// damaged row is counted (<see cref="DamagedTemplateCount"/>) and skipped. Probes wait while it runs.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> stopped the load; the index is left empty.</exception>
+    public FaceTemplateLoadReport Reload(CancellationToken cancellationToken = default)
     {
         if (!IsAvailable)
         {
-            return;
+            return default;
         }
 
-        var templates = _store.LoadFaceTemplates();
-        var consenting = new Dictionary<ResidentId, bool>();
         lock (_gate)
         {
             _index.Clear();
-            _storedTemplateIds.Clear();
-            foreach (var template in templates)
+            var unusable = 0;
+            try
             {
-                if (!consenting.TryGetValue(template.Resident, out var active))
-                {
-                    active = HasActiveConsent(template.Resident);
-                    consenting[template.Resident] = active;
-                }
+                var report = _store.StreamConsentedFaceTemplates(
+                    _modelId,
+                    (resident, number, embedding) =>
+                    {
+                        if (embedding.Length != TemplateIndex.EmbeddingLength)
+                        {
+                            unusable++;
+                            return;
+                        }
 
-                if (active && string.Equals(template.ModelId, _modelId, StringComparison.Ordinal))
-                {
-                    AddToIndex(template.Resident, template.TemplateId, template.Embedding.Span);
-                }
+                        try
+                        {
+                            AddToIndex(resident, number, embedding);
+                        }
+                        catch (ArgumentException)
+                        {
+                            // Authentic but unusable (not finite, or all zero): counted like a damaged row.
+                            unusable++;
+                        }
+                    },
+                    cancellationToken);
+                report = new FaceTemplateLoadReport(report.Loaded - unusable, report.Damaged + unusable);
+                Volatile.Write(ref _damagedTemplateCount, report.Damaged);
+                return report;
+            }
+            catch (OperationCanceledException)
+            {
+                _index.Clear();
+                throw;
             }
         }
     }
@@ -357,7 +375,7 @@ public sealed class FaceRecognition : IDisposable
                 var record = _store.AddFaceTemplate(resident, _modelId, span, operatorId);
                 lock (_gate)
                 {
-                    AddToIndex(resident, record.TemplateId, span);
+                    AddToIndex(resident, record.Number, span);
                 }
 
                 return record;
@@ -440,6 +458,16 @@ public sealed class FaceRecognition : IDisposable
         }
     }
 
+    /// <summary>1:N identification of an embedding among the indexed templates, with no consent re-check and no store write.</summary>
+    internal ResidentId? IdentifyEmbedding(ReadOnlySpan<float> embedding)
+    {
+        lock (_gate)
+        {
+            var found = _matcher.Identify(embedding);
+            return found.Identified ? found.Resident : null;
+        }
+    }
+
     /// <summary>The cosine similarity threshold of a match.</summary>
     internal double MatchThreshold => _matcher.Threshold;
 
@@ -450,7 +478,7 @@ public sealed class FaceRecognition : IDisposable
         var record = _store.AddFaceTemplate(resident, _modelId, template, operatorId);
         lock (_gate)
         {
-            AddToIndex(resident, record.TemplateId, template);
+            AddToIndex(resident, record.Number, template);
         }
 
         return record;

@@ -48,12 +48,25 @@ public sealed class FaceLoadingService : BackgroundService
             return;
         }
 
-        var face = await Task.Run(() => FaceRecognition.Open(_options.Face, _store), stoppingToken).ConfigureAwait(false);
+        FaceRecognition face;
+        try
+        {
+            face = await Task.Run(() => FaceRecognition.Open(_options.Face, _store, stoppingToken), stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         _face = face;
         if (face.IsAvailable)
         {
             _degraded.MarkHealthy("face");
             _console.Say($"face recognition ready ({face.TemplateCount} templates of consenting residents)");
+            if (face.DamagedTemplateCount > 0)
+            {
+                _console.Warn($"{face.DamagedTemplateCount} stored face templates are damaged or fail authentication and were skipped; those residents need enrolling again");
+            }
         }
         else if (!_options.Face.Enabled)
         {

@@ -15,4 +15,11 @@ public sealed record FaceTemplateRecord(
     string ModelId,
     long ConsentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastUsedAt);
+    DateTimeOffset LastUsedAt)
+{
+    /// <summary>
+    /// The store's number of the template (the one <see cref="IGateStore.TryFindFaceTemplate"/> and a streamed load
+    /// give): it names the template in the in-memory index.
+    /// </summary>
+    public long Number { get; init; }
+}

@@ -35,6 +35,9 @@ public sealed class TemplateIndex : IDisposable
     private readonly List<Chunk> _chunks = [];
     // Each resident's slots form a doubly linked list through the chunks' Next/Previous arrays.
     private readonly Dictionary<ResidentId, int> _firstSlotByResident = [];
+    // The slot of each held template, so an add finds a duplicate without walking the resident's list (a resident
+    // may hold many templates: walking made n adds cost O(n²)).
+    private readonly Dictionary<(ResidentId Resident, TemplateId Template), int> _slotByTemplate = [];
     private readonly TemplateIndexOptions _options;
     private int _count;
     private bool _disposed;
@@ -378,6 +381,7 @@ public sealed class TemplateIndex : IDisposable
                     }
 
                     _firstSlotByResident[resident] = slot;
+                    _slotByTemplate[(resident, template)] = slot;
                 }
 
                 coarse.CopyTo(chunk.Coarse.AsSpan(offset * TemplateQuantizer.CoarseBytes, TemplateQuantizer.CoarseBytes));
@@ -400,24 +404,8 @@ public sealed class TemplateIndex : IDisposable
         }
     }
 
-    private int FindSlot(ResidentId resident, TemplateId template)
-    {
-        if (resident.Value is null || !_firstSlotByResident.TryGetValue(resident, out var slot))
-        {
-            return -1;
-        }
-
-        for (; slot >= 0; slot = Next(slot))
-        {
-            var (chunk, offset) = Locate(slot);
-            if (chunk.Templates[offset] == template)
-            {
-                return slot;
-            }
-        }
-
-        return -1;
-    }
+    private int FindSlot(ResidentId resident, TemplateId template) =>
+        resident.Value is not null && _slotByTemplate.TryGetValue((resident, template), out var slot) ? slot : -1;
 
     private (Chunk Chunk, int Offset) Locate(int slot) => (_chunks[slot / ChunkTemplates], slot % ChunkTemplates);
 
@@ -450,6 +438,7 @@ public sealed class TemplateIndex : IDisposable
     {
         var (chunk, offset) = Locate(slot);
         var resident = chunk.Residents[offset];
+        _slotByTemplate.Remove((resident, chunk.Templates[offset]));
 
         // Unlink the slot from its resident's list.
         int previous = Previous(slot), next = Next(slot);
@@ -485,6 +474,7 @@ public sealed class TemplateIndex : IDisposable
             chunk.Templates[offset] = lastChunk.Templates[lastOffset];
             chunk.Next[offset] = lastChunk.Next[lastOffset];
             chunk.Previous[offset] = lastChunk.Previous[lastOffset];
+            _slotByTemplate[(chunk.Residents[offset], chunk.Templates[offset])] = slot;
             int movedPrevious = Previous(slot), movedNext = Next(slot);
             if (movedPrevious >= 0)
             {
@@ -518,6 +508,7 @@ public sealed class TemplateIndex : IDisposable
 
         _chunks.Clear();
         _firstSlotByResident.Clear();
+        _slotByTemplate.Clear();
         _count = 0;
     }
 

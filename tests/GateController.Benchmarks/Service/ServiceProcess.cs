@@ -112,6 +112,12 @@ internal sealed class ServiceProcess : IDisposable
         throw new InvalidOperationException("no VmRSS line");
     }
 
+    /// <summary>The child's resident memory split as /proc reports it (RssAnon, RssFile, RssShmem), for reading the figure.</summary>
+    public string ResidentBreakdown() =>
+        string.Join(", ", File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(line => line.StartsWith("RssAnon:", StringComparison.Ordinal) || line.StartsWith("RssFile:", StringComparison.Ordinal) || line.StartsWith("RssShmem:", StringComparison.Ordinal))
+            .Select(line => string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -38,7 +38,7 @@ internal sealed class StoreBenchmarkHost : IDisposable
         .ToList();
 
     /// <summary>Gives every resident a face consent and one 512-value template (fast: sync off during setup only).</summary>
-    public void EnrollAll(int count)
+    public void EnrollAll(int count, string modelId = "arcface-r100")
     {
         Store.ExecuteScalarForTests("PRAGMA synchronous=OFF");
         var random = new Random(1);
@@ -51,7 +51,7 @@ internal sealed class StoreBenchmarkHost : IDisposable
             }
 
             Store.RecordConsent(new ConsentGrant(Id(i), ConsentKind.Face, "1.0", "notice", ConsentChannel.Office, $"F{i}", null, "bench"));
-            Store.AddFaceTemplate(Id(i), "arcface-r100", embedding, "bench");
+            Store.AddFaceTemplate(Id(i), modelId, embedding, "bench");
         }
 
         Store.ExecuteScalarForTests("PRAGMA synchronous=FULL");

@@ -149,6 +149,34 @@ public sealed class TemplateIndexTests
     }
 
     [Fact]
+    public void Add_ManyTemplatesOfOneResident_EachHeldOnceAndFoundAfterRemovals()
+    {
+        using var index = new TemplateIndex();
+        var resident = Resident(1);
+        var embeddings = Enumerable.Range(0, 2000).Select(_ => RandomEmbeddings.Unit(_random)).ToArray();
+        for (var t = 0; t < embeddings.Length; t++)
+        {
+            index.Add(resident, new TemplateId(t), embeddings[t]);
+        }
+
+        for (var t = 0; t < embeddings.Length; t += 3)
+        {
+            Assert.True(index.Remove(resident, new TemplateId(t)));
+        }
+
+        var kept = Enumerable.Range(0, embeddings.Length).Where(t => t % 3 != 0).ToArray();
+        Assert.Equal(kept.Length, index.Count);
+        Assert.All(kept, t => Assert.True(index.Contains(resident, new TemplateId(t))));
+        Assert.All(kept, t => Assert.Throws<ArgumentException>(() => index.Add(resident, new TemplateId(t), embeddings[t])));
+        Assert.False(index.Contains(resident, new TemplateId(0)));
+        Assert.False(index.Contains(Resident(2), new TemplateId(1)));
+        var found = index.FindNearest(embeddings[kept[^1]]);
+        Assert.Equal(new TemplateId(kept[^1]), found.Best!.Value.Template);
+        Assert.Equal(kept.Length, index.RemoveResident(resident));
+        Assert.Equal(0, index.NonZeroBytesBeyondCount());
+    }
+
+    [Fact]
     public void Clear_Populated_EmptiesIndex()
     {
         using var index = new TemplateIndex();
