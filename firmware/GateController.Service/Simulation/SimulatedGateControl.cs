@@ -4,6 +4,7 @@ using GateController.Core.Door;
 using GateController.Hardware.Door;
 using GateController.Service.Boards;
 using GateController.Service.DoorPath;
+using GateController.Simulation.Keypad;
 using GateController.Simulation.Mfrc522;
 using GateController.Telemetry.Events;
 
@@ -169,8 +170,9 @@ public sealed class SimulatedGateControl : ISimulationControl, IDisposable
             if (_board.Keypad is { } keypad)
             {
                 keypad.Press(key);
-                await Task.Delay(_keyInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+                await HoldThroughDebounceAsync(keypad, cancellationToken).ConfigureAwait(false);
                 keypad.Release();
+                await HoldThroughDebounceAsync(keypad, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -179,6 +181,24 @@ public sealed class SimulatedGateControl : ISimulationControl, IDisposable
             }
 
             await Task.Delay(_keyInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Like a finger that stays down (or up) until the keypad has certainly read it, however late its scans run on a
+    // busy machine: a scan that began after the change saw it, so the reader's debounce started no later than that;
+    // once the debounce has passed, two more scans begun after that mean one whole scan read the key past the debounce.
+    private async Task HoldThroughDebounceAsync(SimulatedMatrixKeypad keypad, CancellationToken cancellationToken)
+    {
+        await WaitForScansAsync(keypad, keypad.Scans + 1, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(_keyInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
+        await WaitForScansAsync(keypad, keypad.Scans + 2, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitForScansAsync(SimulatedMatrixKeypad keypad, long scans, CancellationToken cancellationToken)
+    {
+        while (keypad.Scans < scans)
+        {
+            await Task.Delay(PollInterval, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

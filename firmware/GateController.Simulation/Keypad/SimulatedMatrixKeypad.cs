@@ -16,6 +16,7 @@ public sealed class SimulatedMatrixKeypad : IDisposable
     private readonly IReadOnlyList<string> _keys;
     private readonly Lock _lock = new();
     private readonly HashSet<(int Row, int Column)> _held = [];
+    private long _scans;
 
     /// <summary>Wires a keypad of <paramref name="layout"/> to the given lines of <paramref name="driver"/>.</summary>
     public SimulatedMatrixKeypad(SimulatedGpioDriver driver, KeypadLayout layout, IReadOnlyList<int> rowPins, IReadOnlyList<int> columnPins)
@@ -30,6 +31,12 @@ public sealed class SimulatedMatrixKeypad : IDisposable
         _driver.OutputChanged += OnOutputChanged;
         Update();
     }
+
+    /// <summary>
+    /// How many scans the reader has begun: each time the first row line is driven low. A scan that began after a
+    /// press or release has seen it, so a finger can stay down until the reader has certainly read the key.
+    /// </summary>
+    public long Scans => Interlocked.Read(ref _scans);
 
     /// <summary>Holds <paramref name="key"/> down until <see cref="Release"/>.</summary>
     public void Press(char key)
@@ -70,6 +77,11 @@ public sealed class SimulatedMatrixKeypad : IDisposable
     {
         if (_rowPins.Contains(change.PinNumber))
         {
+            if (change.PinNumber == _rowPins[0] && change.IsDriven && !change.Value.IsHigh)
+            {
+                Interlocked.Increment(ref _scans);
+            }
+
             Update();
         }
     }

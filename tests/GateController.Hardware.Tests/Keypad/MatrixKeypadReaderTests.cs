@@ -121,6 +121,20 @@ public sealed class MatrixKeypadReaderTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Scans_ReaderScanningEvery10Ms_OnePerScanBegun()
+    {
+        var options = new MatrixKeypadOptions();
+        Start(options);
+        var before = _keypad!.Scans;
+
+        Step(TimeSpan.FromMilliseconds(100));
+
+        var begun = _driver.OutputHistory.Count(c => c.PinNumber == options.RowPins[0] && c.IsDriven && !c.Value.IsHigh);
+        Assert.Equal(begun, _keypad.Scans);
+        Assert.InRange(_keypad.Scans - before, 9, 11);
+    }
+
+    [Fact]
     public void Idle_RowsDrivenHighBetweenScans()
     {
         var options = new MatrixKeypadOptions();
