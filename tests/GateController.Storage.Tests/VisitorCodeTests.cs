@@ -240,12 +240,12 @@ public sealed class VisitorCodeTests : IDisposable
     public void Open_VersionOneDatabase_MigratesAndIssuesCodes()
     {
         var id = _harness.AddResident();
-        _harness.EditFile("DROP TABLE visitor_codes; DELETE FROM schema_version WHERE version = 2;");
+        _harness.EditFile("DROP TABLE visitor_codes; DROP TABLE technician_keys; DELETE FROM schema_version WHERE version >= 2;");
 
         var issued = Store.IssueVisitorCode(id, Now, Now.AddHours(1), 1, "op");
 
         Assert.True(Store.TryFindVisitorCode(issued.Code, out _));
-        Assert.Equal(2L, Store.ExecuteScalarForTests("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(3L, Store.ExecuteScalarForTests("SELECT MAX(version) FROM schema_version"));
         Assert.True(Store.TryGetResident(id, out _));
     }
 

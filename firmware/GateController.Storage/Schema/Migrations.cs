@@ -95,6 +95,16 @@ internal static class Migrations
         CREATE INDEX visitor_codes_issuer ON visitor_codes(issuer_id);
         CREATE INDEX visitor_codes_until ON visitor_codes(valid_until_ms);
         """,
+
+        // Version 3: technicians' MQTT command keys, each sealed under the device key, with permission and last use.
+        """
+        CREATE TABLE technician_keys (
+            id TEXT PRIMARY KEY,
+            sealed_key BLOB NOT NULL,
+            may_release_door INTEGER NOT NULL,
+            created_ms INTEGER NOT NULL,
+            last_used_ms INTEGER) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
