@@ -192,13 +192,16 @@ public sealed class GateControllerHost : IDisposable
             directory,
             new AccessGateOptions { DefaultPolicy = DoorPolicy.Create(_options.Door.ToPolicyDefinition()), Withdrawal = _options.Withdrawal },
             _timeProvider);
+        var reloader = new ConfigurationReloader(_invocation, _runningSettings, _board, store);
+
+        // First, so SIGHUP reloads (and never ends the process) from the start.
+        services.AddHostedService(_ => new ReloadSignalService(reloader, _console));
         services.AddHostedService(sp => new DoorPathService(
             _options, _board, gate, directory, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new FaceLoadingService(_options, store, Degraded, Readiness, _console));
         services.AddHostedService(sp => new AdminService(
             store, _options, _consent, Readiness, status, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new RetentionService(store, _options, Readiness, _console, _timeProvider));
-        var reloader = new ConfigurationReloader(_invocation, _runningSettings, _board, store);
         if (_options.Telemetry.Enabled && TelemetryComposition.TryCreate(_options, store, Readiness, Degraded, _timeProvider, reloader) is { } telemetry)
         {
             reloader.Telemetry = telemetry;
@@ -206,7 +209,6 @@ public sealed class GateControllerHost : IDisposable
             services.AddHostedService(_ => new TelemetryBridgeService(telemetry, Readiness, Degraded));
         }
 
-        services.AddHostedService(_ => new ReloadSignalService(reloader, _console));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder.Build();
     }

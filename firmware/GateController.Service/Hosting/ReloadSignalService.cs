@@ -12,6 +12,7 @@ public sealed class ReloadSignalService : BackgroundService
 {
     private readonly ConfigurationReloader _reloader;
     private readonly ServiceConsole _console;
+    private PosixSignalRegistration? _registration;
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>Creates the service.</summary>
@@ -26,14 +27,27 @@ public sealed class ReloadSignalService : BackgroundService
     /// <summary>Asks for a reload, as SIGHUP does.</summary>
     public void RequestReload() => _requests.Writer.TryWrite(true);
 
-    /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Takes SIGHUP over at once (its default would end the process), then starts the reload loop.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        using var registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        _registration ??= PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
             RequestReload();
         });
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _registration?.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
             await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))

@@ -207,6 +207,7 @@ public sealed class ServiceTechnicianCommandTests
         try
         {
             await watcher.WaitForTopicAsync("gatecontroller/unit-sighup/status", p => p == "online");
+            await WaitForLineAsync(received, "admin API on");
             var original = File.ReadAllText(unit.ConfigFile);
             File.WriteAllText(unit.ConfigFile, original.Replace("\"BrokerPort\": " + broker.Port, "\"BrokerPort\": 0", StringComparison.Ordinal));
 
