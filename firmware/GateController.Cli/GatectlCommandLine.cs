@@ -76,6 +76,7 @@ public static partial class GatectlCommandLine
         root.Subcommands.Add(DiagCommand(Act));
         root.Subcommands.Add(ReportCommand(Act));
         root.Subcommands.Add(SimulationCommand(Act));
+        root.Subcommands.Add(TechnicianCommand(Act));
         return root;
     }
 

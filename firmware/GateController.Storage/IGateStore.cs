@@ -12,7 +12,7 @@ namespace GateController.Storage;
 /// the hash-chained audit log and the access event log. Every change is one transaction with its audit entry.
 /// Failures are <see cref="StoreException"/> with a <see cref="StoreErrorCode"/>.
 /// </summary>
-public interface IGateStore : IDisposable, IGateStoreReports
+public interface IGateStore : IDisposable, IGateStoreReports, ITechnicianKeyStore
 {
     /// <summary>Adds a resident.</summary>
     void AddResident(Resident resident, string? operatorId);

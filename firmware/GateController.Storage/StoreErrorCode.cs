@@ -71,4 +71,7 @@ public enum StoreErrorCode
 
     /// <summary>No unused visitor code could be drawn (the code space is crowded); try again or use more digits.</summary>
     VisitorCodeUnavailable = 22,
+
+    /// <summary>A technician with this id is already registered on the unit.</summary>
+    DuplicateTechnician = 30,
 }

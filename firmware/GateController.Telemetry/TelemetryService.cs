@@ -40,6 +40,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private long _connectionRestarts;
     private string? _lastError;
     private long _lastConnectionChangeTicks;
+    private ITimer? _healthTimer;
 
     /// <summary>Creates the service.</summary>
     /// <param name="options">Telemetry options; validated here (throws <see cref="ArgumentException"/> listing every problem).</param>
@@ -114,6 +115,58 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
     /// <inheritdoc />
     public void NotifyHealthChanged() => _healthSignal.Set();
+
+    /// <summary>How many technicians may command the unit now.</summary>
+    public int TechnicianCount => _commands.TechnicianCount;
+
+    /// <summary>
+    /// Replaces the technicians allowed to send commands, at once and without a restart (see
+    /// <see cref="CommandProcessor.ReplaceTechnicians"/>); throws <see cref="ArgumentException"/> for an invalid set.
+    /// </summary>
+    public void ReplaceTechnicians(IEnumerable<TechnicianKey> technicians) => _commands.ReplaceTechnicians(technicians);
+
+    /// <summary>
+    /// Applies the settings that can change while running: the health interval (the next health document is published
+    /// at once and then at the new interval), whether events carry resident ids, and Home Assistant discovery (turned on,
+    /// its configuration is published; turned off, its retained configuration is cleared).
+    /// </summary>
+    public void ApplyLiveSettings(TelemetryLiveSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.HealthInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException($"{nameof(settings.HealthInterval)} must be at least 1 s", nameof(settings));
+        }
+
+        var discoveryWas = _options.HomeAssistantDiscovery;
+        _options.PublishResidentIds = settings.PublishResidentIds;
+        _options.HealthInterval = settings.HealthInterval;
+        _options.HomeAssistantDiscovery = settings.HomeAssistantDiscovery;
+        Volatile.Read(ref _healthTimer)?.Change(settings.HealthInterval, settings.HealthInterval);
+        MosquittoClient? client;
+        lock (_clientLock)
+        {
+            client = _client;
+        }
+
+        if (client is not null && IsConnected && discoveryWas != settings.HomeAssistantDiscovery)
+        {
+            if (settings.HomeAssistantDiscovery)
+            {
+                client.Subscribe(HomeAssistantDiscovery.StatusTopic(_options.HomeAssistantPrefix), MqttQualityOfService.AtLeastOnce);
+                PublishDiscovery(client);
+            }
+            else
+            {
+                foreach (var (topic, _) in HomeAssistantDiscovery.Build(Topics, _options.HomeAssistantPrefix, _options.FirmwareVersion))
+                {
+                    TryPublishCounted(client, topic, [], retain: true, out _);
+                }
+            }
+        }
+
+        _healthSignal.Set();
+    }
 
     /// <summary>Publishes <c>stopped</c> (retained) and waits for the broker's acknowledgement, then disconnects.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -208,6 +261,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
         await ConnectAsync(client, stoppingToken);
         using var healthTimer = _timeProvider.CreateTimer(_ => _healthSignal.Set(), null, _options.HealthInterval, _options.HealthInterval);
+        Volatile.Write(ref _healthTimer, healthTimer);
         await Task.WhenAll(
             SuperviseAsync(client, stoppingToken),
             DrainLoopAsync(client, stoppingToken),

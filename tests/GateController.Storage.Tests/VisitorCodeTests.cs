@@ -241,7 +241,7 @@ public sealed class VisitorCodeTests : IDisposable
     {
         var id = _harness.AddResident();
         _harness.EditFile(
-            "DROP TABLE visitor_codes; DROP INDEX residents_access_group; ALTER TABLE residents DROP COLUMN access_group; DELETE FROM schema_version WHERE version >= 2;");
+            "DROP TABLE visitor_codes; DROP TABLE technician_keys; DROP INDEX residents_access_group; ALTER TABLE residents DROP COLUMN access_group; DELETE FROM schema_version WHERE version >= 2;");
 
         var issued = Store.IssueVisitorCode(id, Now, Now.AddHours(1), 1, "op");
 

@@ -141,7 +141,7 @@ internal static class DiagRunner
         return true;
     }
 
-    private static void RequireFile(string option, string? path)
+    internal static void RequireFile(string option, string? path)
     {
         if (path is not null && !File.Exists(path))
         {
@@ -149,7 +149,7 @@ internal static class DiagRunner
         }
     }
 
-    private static string ReadPassword(string path)
+    internal static string ReadPassword(string path)
     {
         try
         {

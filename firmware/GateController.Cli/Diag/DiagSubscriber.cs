@@ -17,12 +17,14 @@ internal sealed class DiagSubscriber : IDisposable
     private readonly DiagOptions _options;
     private readonly Channel<MqttMessage> _messages = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly TaskCompletionSource _accepted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IReadOnlyList<string> _subscriptions;
     private string? _lastLogError;
 
-    private DiagSubscriber(MosquittoClient client, DiagOptions options)
+    private DiagSubscriber(MosquittoClient client, DiagOptions options, IReadOnlyList<string> subscriptions)
     {
         _client = client;
         _options = options;
+        _subscriptions = subscriptions;
         _client.Connected += OnConnected;
         _client.MessageReceived += (_, e) => _messages.Writer.TryWrite(e.Message);
         _client.LogReceived += (_, e) =>
@@ -41,11 +43,19 @@ internal sealed class DiagSubscriber : IDisposable
     /// <param name="options">Validated options.</param>
     /// <param name="password">The password read from the password file, if any.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
-    public static async Task<DiagSubscriber> ConnectAsync(DiagOptions options, string? password, CancellationToken cancellationToken)
+    public static Task<DiagSubscriber> ConnectAsync(DiagOptions options, string? password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return ConnectAsync(options, password, DiagTopic.Subscriptions(options.UnitId), cancellationToken);
+    }
+
+    /// <summary>Connects, waits for the broker to accept and subscribes to <paramref name="subscriptions"/>.</summary>
+    public static async Task<DiagSubscriber> ConnectAsync(DiagOptions options, string? password, IReadOnlyList<string> subscriptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(subscriptions);
         var client = new MosquittoClient("gatectl-diag-" + Guid.NewGuid().ToString("N")[..12], cleanSession: true);
-        var subscriber = new DiagSubscriber(client, options);
+        var subscriber = new DiagSubscriber(client, options, subscriptions);
         try
         {
             await subscriber.StartAsync(password, cancellationToken).ConfigureAwait(false);
@@ -57,6 +67,10 @@ internal sealed class DiagSubscriber : IDisposable
             throw;
         }
     }
+
+    /// <summary>Publishes one message (QoS 1, not retained); false when the client could not queue it.</summary>
+    public bool TryPublish(string topic, ReadOnlySpan<byte> payload) =>
+        _client.TryPublish(topic, payload, MqttQualityOfService.AtLeastOnce, retain: false, out _, out _);
 
     /// <summary>Disconnects and frees the client.</summary>
     public void Dispose()
@@ -140,7 +154,7 @@ internal sealed class DiagSubscriber : IDisposable
             return;
         }
 
-        foreach (var topic in DiagTopic.Subscriptions(_options.UnitId))
+        foreach (var topic in _subscriptions)
         {
             _client.Subscribe(topic, MqttQualityOfService.AtMostOnce);
         }

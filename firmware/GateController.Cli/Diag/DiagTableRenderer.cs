@@ -21,7 +21,7 @@ internal static class DiagTableRenderer
     private static readonly string[] Headers =
     [
         "UNIT", "STATUS", "FIRMWARE", "UPTIME", "CPU", "LOAD", "MEM FREE", "DISK FREE", "CLOCK", "STORE r/c/f/consents",
-        "READERS", "CAMERA", "FACE p50/p95", "DOOR", "DEGRADED",
+        "READERS", "CAMERA", "FACE p50/p95", "FACES match/none/quality/liveness", "DOOR", "DEGRADED",
     ];
 
     /// <summary>The whole screen, ending with a newline.</summary>
@@ -98,6 +98,9 @@ internal static class DiagTableRenderer
             ReadersCell(health?.Readers),
             new(health?.CameraFramesPerSecond is { } fps ? Number(fps, "0.0") + " fps" : None),
             new(health?.FaceLatencyP50Milliseconds is { } p50 ? $"{Number(p50, "0")}/{(health.FaceLatencyP95Milliseconds is { } p95 ? Number(p95, "0") : "?")} ms" : None),
+            new(health?.FaceCounters is { } faces
+                ? string.Create(CultureInfo.InvariantCulture, $"{faces.Matched}/{faces.Unmatched}/{faces.RejectedByQuality}/{faces.RejectedByLiveness}")
+                : None),
             DoorCell(health?.Door),
             DegradedCell(health?.Degraded),
         ];

@@ -28,4 +28,7 @@ public enum OperatorPermission
 
     /// <summary>Read reports: status, events, impact-assessment facts, processing records.</summary>
     ViewReports = 64,
+
+    /// <summary>Add and remove the technicians whose keys may sign MQTT commands (installers only).</summary>
+    ManageTechnicians = 128,
 }

@@ -8,7 +8,7 @@ public sealed record OperatorRole
     /// <summary>Every permission that exists.</summary>
     public const OperatorPermission AllPermissions =
         OperatorPermission.Enroll | OperatorPermission.ManageCredentials | OperatorPermission.Export | OperatorPermission.Delete
-        | OperatorPermission.ReleaseDoor | OperatorPermission.Configure | OperatorPermission.ViewReports;
+        | OperatorPermission.ReleaseDoor | OperatorPermission.Configure | OperatorPermission.ViewReports | OperatorPermission.ManageTechnicians;
 
     /// <summary>Creates a role; throws <see cref="ArgumentException"/> for an empty name or undefined permission bits.</summary>
     public OperatorRole(string name, OperatorPermission permissions, string description)
@@ -34,10 +34,11 @@ public sealed record OperatorRole
     /// <summary>Who the role is for.</summary>
     public string Description { get; }
 
-    /// <summary>Installs and commissions the unit: configuration, cards and PINs, door tests. No face data, no exports.</summary>
+    /// <summary>Installs and commissions the unit: configuration, cards and PINs, technicians' command keys, door tests. No face data, no exports.</summary>
     public static OperatorRole Installer { get; } = new(
         "installer",
-        OperatorPermission.Configure | OperatorPermission.ManageCredentials | OperatorPermission.ReleaseDoor | OperatorPermission.ViewReports,
+        OperatorPermission.Configure | OperatorPermission.ManageCredentials | OperatorPermission.ReleaseDoor | OperatorPermission.ViewReports
+        | OperatorPermission.ManageTechnicians,
         "installs and commissions the unit");
 
     /// <summary>Property office staff: consents, enrollment, credentials, copies for residents, deletion, reports.</summary>

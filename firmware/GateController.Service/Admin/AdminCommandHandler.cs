@@ -54,6 +54,9 @@ internal sealed partial class AdminCommandHandler
         ["sim.face"] = OperatorPermission.Configure,
         ["sim.input"] = OperatorPermission.Configure,
         ["sim.state"] = OperatorPermission.Configure,
+        ["technician.add"] = OperatorPermission.ManageTechnicians,
+        ["technician.list"] = OperatorPermission.ManageTechnicians,
+        ["technician.remove"] = OperatorPermission.ManageTechnicians,
     };
 
     private readonly IGateStore _store;
@@ -150,6 +153,9 @@ internal sealed partial class AdminCommandHandler
             "report.pia" => ReportPia(args, operatorName),
             "report.processing" => ReportProcessing(args, operatorName),
             "door.release" => await ReleaseDoorAsync(args, operatorName, cancellationToken).ConfigureAwait(false),
+            "technician.add" => AddTechnician(args, operatorName),
+            "technician.list" => ListTechnicians(operatorName),
+            "technician.remove" => RemoveTechnician(args, operatorName),
             "sim.card" or "sim.keys" or "sim.face" or "sim.input" or "sim.state" => await SimulateAsync(command, args, operatorName, cancellationToken).ConfigureAwait(false),
             _ => throw new AdminCommandException($"unknown command '{command}'"),
         };

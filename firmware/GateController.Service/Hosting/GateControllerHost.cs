@@ -26,6 +26,7 @@ public sealed class GateControllerHost : IDisposable
     private readonly AdminConsentSettings? _consent;
     private readonly ServiceConsole _console;
     private readonly TimeProvider _timeProvider;
+    private IReadOnlyList<KeyValuePair<string, string?>> _runningSettings = [];
 
     private GateControllerHost(
         ServiceInvocation invocation, GateControllerOptions options, IGateBoard? board, AdminConsentSettings? consent, ServiceConsole console, TimeProvider timeProvider)
@@ -61,13 +62,7 @@ public sealed class GateControllerHost : IDisposable
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var problems = new List<string>();
-        var files = new List<string>();
-        if (File.Exists(GateControllerConfiguration.DefaultFile) && invocation.ConfigFiles.Count == 0)
-        {
-            files.Add(GateControllerConfiguration.DefaultFile);
-        }
-
-        files.AddRange(invocation.ConfigFiles);
+        var files = ConfigurationFiles(invocation);
         var configuration = GateControllerConfiguration.Build(files, invocation.Environment, invocation.Overrides, problems);
         var options = GateControllerConfiguration.Bind(configuration, problems);
         options.ConsentBaseDirectory = ConsentDirectory(files);
@@ -107,7 +102,7 @@ public sealed class GateControllerHost : IDisposable
         }
 
         exitCode = 0;
-        return new GateControllerHost(invocation, options, board, consent, console, timeProvider);
+        return new GateControllerHost(invocation, options, board, consent, console, timeProvider) { _runningSettings = [.. configuration.AsEnumerable()] };
     }
 
     /// <summary>
@@ -152,7 +147,20 @@ public sealed class GateControllerHost : IDisposable
     /// <summary>Releases the board.</summary>
     public void Dispose() => _board?.Dispose();
 
-    private static string? ConsentDirectory(List<string> files)
+    /// <summary>The configuration files read, in order: the default file (only without <c>--config</c>), then each <c>--config</c> file.</summary>
+    internal static List<string> ConfigurationFiles(ServiceInvocation invocation)
+    {
+        var files = new List<string>();
+        if (File.Exists(GateControllerConfiguration.DefaultFile) && invocation.ConfigFiles.Count == 0)
+        {
+            files.Add(GateControllerConfiguration.DefaultFile);
+        }
+
+        files.AddRange(invocation.ConfigFiles);
+        return files;
+    }
+
+    internal static string? ConsentDirectory(List<string> files)
     {
         for (var i = files.Count - 1; i >= 0; i--)
         {
@@ -189,17 +197,23 @@ public sealed class GateControllerHost : IDisposable
                 Withdrawal = _options.Withdrawal,
             },
             _timeProvider);
+        var reloader = new ConfigurationReloader(_invocation, _runningSettings, _board, store);
+
+        // First, so SIGHUP reloads (and never ends the process) from the start.
+        services.AddHostedService(_ => new ReloadSignalService(reloader, _console));
         services.AddHostedService(sp => new DoorPathService(
             _options, _board, gate, directory, store, Degraded, Readiness, notifier, watchdog, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new FaceLoadingService(_options, store, Degraded, Readiness, _console));
         services.AddHostedService(sp => new AdminService(
             store, _options, _consent, Readiness, status, _console, sp.GetRequiredService<IHostApplicationLifetime>(), _timeProvider));
         services.AddHostedService(_ => new RetentionService(store, _options, Readiness, _console, _timeProvider));
-        if (_options.Telemetry.Enabled && TelemetryComposition.TryCreate(_options, store, Readiness, Degraded, _timeProvider) is { } telemetry)
+        if (_options.Telemetry.Enabled && TelemetryComposition.TryCreate(_options, store, Readiness, Degraded, _timeProvider, reloader) is { } telemetry)
         {
+            reloader.Telemetry = telemetry;
             services.AddHostedService(_ => telemetry);
             services.AddHostedService(_ => new TelemetryBridgeService(telemetry, Readiness, Degraded));
         }
+
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder.Build();
     }

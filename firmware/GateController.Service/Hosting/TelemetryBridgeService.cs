@@ -55,6 +55,7 @@ public sealed class TelemetryBridgeService : BackgroundService
         {
             _doorPath.Decided += OnDecided;
             _doorPath.DoorEventRaised += OnDoorEvent;
+            _doorPath.FaceConsentWithdrawn += OnFaceConsentWithdrawn;
         }
 
         _telemetry.NotifyHealthChanged();
@@ -68,7 +69,15 @@ public sealed class TelemetryBridgeService : BackgroundService
         {
             _doorPath.Decided -= OnDecided;
             _doorPath.DoorEventRaised -= OnDoorEvent;
+            _doorPath.FaceConsentWithdrawn -= OnFaceConsentWithdrawn;
         }
+    }
+
+    /// <summary>A withdrawal at the gate: an event with the resident's id only when configured, and fresh store counts in health.</summary>
+    private void OnFaceConsentWithdrawn(object? sender, FaceConsentWithdrawnAtGate withdrawn)
+    {
+        _telemetry.Enqueue(TelemetryEventMapper.Map(withdrawn));
+        _telemetry.NotifyHealthChanged();
     }
 
     private void OnConnectionChanged(object? sender, EventArgs e)

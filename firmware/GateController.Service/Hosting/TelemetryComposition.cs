@@ -20,8 +20,14 @@ public static class TelemetryComposition
     public const string UnitIdFileName = "unit-id";
 
     /// <summary>The telemetry service, or null with the reason marked degraded ("mqtt") when it cannot run.</summary>
+    /// <remarks>
+    /// The technicians' keys come from the store at start and again whenever one is added or removed (no restart); a
+    /// command whose signature was verified records the technician's last use. <paramref name="reloader"/>, when given,
+    /// answers <c>reload-configuration</c>.
+    /// </remarks>
     public static TelemetryService? TryCreate(
-        GateControllerOptions options, IGateStore store, ServiceReadiness readiness, DegradedSubsystems degraded, TimeProvider timeProvider)
+        GateControllerOptions options, IGateStore store, ServiceReadiness readiness, DegradedSubsystems degraded, TimeProvider timeProvider,
+        ConfigurationReloader? reloader = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -75,14 +81,59 @@ public static class TelemetryComposition
                 store.AppendAudit(AuditAction.ManualRelease, technician, null, "released for 5 s over MQTT");
                 return CommandOutcome.Success("released for 5 s");
             },
-            ReloadConfigurationAsync = _ => Task.FromResult(CommandOutcome.Failure("configuration is read at start; restart the service to apply changes")),
+            ReloadConfigurationAsync = reloader is null
+                ? _ => Task.FromResult(CommandOutcome.Failure("configuration is read at start; restart the service to apply changes"))
+                : async cancellationToken =>
+                {
+                    var result = await Task.Run(() => reloader.Reload("mqtt"), cancellationToken).ConfigureAwait(false);
+                    return result.IsValid ? CommandOutcome.Success(result.Describe()) : CommandOutcome.Failure(result.Describe());
+                },
         };
-        return new TelemetryService(
+        var telemetry = new TelemetryService(
             telemetryOptions,
             health.Build,
             handlers,
-            record => store.AppendAudit(AuditAction.OperatorAction, record.TechnicianId, null, $"mqtt {record.Command}: {(record.Ok ? "ok" : "refused")} {record.Outcome}"),
+            record => Audit(store, record),
             timeProvider);
+        try
+        {
+            ConfigurationReloader.ApplyTechnicianKeys(store, telemetry);
+        }
+        catch (StoreException exception)
+        {
+            degraded.MarkDegraded("mqtt", "technician keys cannot be read, every command is refused: " + exception.Message);
+        }
+
+        store.TechniciansChanged += (_, _) =>
+        {
+            try
+            {
+                ConfigurationReloader.ApplyTechnicianKeys(store, telemetry);
+            }
+            catch (StoreException exception)
+            {
+                degraded.MarkDegraded("mqtt", "technician keys cannot be read, every command is refused: " + exception.Message);
+            }
+        };
+        return telemetry;
+    }
+
+    private static void Audit(IGateStore store, CommandAuditRecord record)
+    {
+        try
+        {
+            store.AppendAudit(AuditAction.OperatorAction, record.TechnicianId, null, $"mqtt {record.Command}: {(record.Ok ? "ok" : "refused")} {record.Outcome}");
+
+            // A technician id is only known once the signature was verified under their key.
+            if (record.TechnicianId is { } technician)
+            {
+                store.RecordTechnicianUse(technician, record.At);
+            }
+        }
+        catch (StoreException)
+        {
+            // The audit callback must not throw on the network thread; a store fault shows in the store's own health.
+        }
     }
 
     private static DoorPath.GateDoorPath? DoorPath(ServiceReadiness readiness) =>

@@ -12,4 +12,5 @@ internal static class KeyLabels
     public const string KeyCheckData = "gatecontroller/v1/key-check";
     public const string DataKeyData = "gatecontroller/v1/data-key";
     public const string FaceTemplateData = "gatecontroller/v1/face-template";
+    public const string TechnicianKeyData = "gatecontroller/v1/technician-key";
 }

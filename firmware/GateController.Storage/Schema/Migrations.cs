@@ -98,6 +98,16 @@ internal static class Migrations
 
         // Version 3: residents' access groups.
         AccessGroupsMigration.Sql,
+
+        // Version 4: technicians' MQTT command keys, each sealed under the device key, with permission and last use.
+        """
+        CREATE TABLE technician_keys (
+            id TEXT PRIMARY KEY,
+            sealed_key BLOB NOT NULL,
+            may_release_door INTEGER NOT NULL,
+            created_ms INTEGER NOT NULL,
+            last_used_ms INTEGER) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

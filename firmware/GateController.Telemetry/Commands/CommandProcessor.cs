@@ -17,7 +17,7 @@ public sealed class CommandProcessor
     private readonly Action<CommandAuditRecord> _audit;
     private readonly TimeProvider _timeProvider;
     private readonly NonceReplayCache _nonces;
-    private readonly Dictionary<string, TechnicianKey> _technicians;
+    private Dictionary<string, TechnicianKey> _technicians;
 
     /// <summary>Creates a processor.</summary>
     /// <param name="options">Validated telemetry options (unit id, technicians, window, limits).</param>
@@ -38,7 +38,37 @@ public sealed class CommandProcessor
         _audit = audit;
         _timeProvider = timeProvider;
         _nonces = new NonceReplayCache(options.NonceCacheCapacity);
-        _technicians = options.Technicians.ToDictionary(t => t.TechnicianId, StringComparer.Ordinal);
+        _technicians = ToMap(options.Technicians);
+    }
+
+    /// <summary>How many technicians may command the unit now.</summary>
+    public int TechnicianCount => Volatile.Read(ref _technicians).Count;
+
+    /// <summary>
+    /// Replaces the technicians allowed to command the unit, all at once: a command is checked either against the old
+    /// set or the new one, never a mix. Throws <see cref="ArgumentException"/> listing every problem (the set in force stays).
+    /// </summary>
+    public void ReplaceTechnicians(IEnumerable<TechnicianKey> technicians)
+    {
+        ArgumentNullException.ThrowIfNull(technicians);
+        var list = technicians.ToList();
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var technician in list)
+        {
+            problems.AddRange(technician.Validate());
+            if (!seen.Add(technician.TechnicianId))
+            {
+                problems.Add($"Technicians: technician '{technician.TechnicianId}' is listed twice");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid technicians: " + string.Join("; ", problems), nameof(technicians));
+        }
+
+        Volatile.Write(ref _technicians, ToMap(list));
     }
 
     /// <summary>Nonces remembered now.</summary>
@@ -96,7 +126,7 @@ public sealed class CommandProcessor
             return Refuse(name, nonce, "argument too long");
         }
 
-        if (!_technicians.TryGetValue(request.Technician, out var technician))
+        if (!Volatile.Read(ref _technicians).TryGetValue(request.Technician, out var technician))
         {
             return Refuse(name, nonce, "unknown technician");
         }
@@ -178,6 +208,12 @@ public sealed class CommandProcessor
         ArgumentNullException.ThrowIfNull(check);
         return Refuse(check.Command, check.Nonce, "busy: too many commands waiting", check.TechnicianId).Refusal!;
     }
+
+    private static Dictionary<string, TechnicianKey> ToMap(IEnumerable<TechnicianKey> technicians) =>
+        technicians.ToDictionary(
+            t => t.TechnicianId,
+            t => new TechnicianKey { TechnicianId = t.TechnicianId, Key = t.Key.ToArray(), MayReleaseDoor = t.MayReleaseDoor },
+            StringComparer.Ordinal);
 
     private static CommandOutcome NotSupported() => CommandOutcome.Failure("not supported on this unit");
 

@@ -12,6 +12,9 @@ public enum TelemetryEventKind
     /// <summary>The door was released by an exit button, a guard or a remote command.</summary>
     DoorReleased = 2,
 
+    /// <summary>A resident withdrew their face consent at the gate's keypad (their templates are deleted).</summary>
+    FaceConsentWithdrawn = 3,
+
     /// <summary>Alarm: the door stayed open too long.</summary>
     DoorHeldOpen = 100,
 

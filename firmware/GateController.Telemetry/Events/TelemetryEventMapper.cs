@@ -19,6 +19,7 @@ public static class TelemetryEventMapper
         AccessDecided decided => Map(decided),
         KeypadLockedOut lockedOut => Map(lockedOut),
         DuressAlarmRaised duress => Map(duress),
+        FaceConsentWithdrawnAtGate withdrawn => Map(withdrawn),
         null => throw new ArgumentNullException(nameof(accessEvent)),
         _ => throw new ArgumentException($"unknown access event {accessEvent.GetType().Name}", nameof(accessEvent)),
     };
@@ -53,6 +54,19 @@ public static class TelemetryEventMapper
         {
             Method = CredentialKind.Pin,
             ResidentId = duress.ResidentId,
+        };
+    }
+
+    /// <summary>
+    /// A face consent withdrawn at the gate (<c>face-consent-withdrawn-at-gate</c>). The resident id passes through and,
+    /// like every event's, reaches the wire only with <see cref="TelemetryOptions.PublishResidentIds"/>.
+    /// </summary>
+    public static TelemetryEvent Map(FaceConsentWithdrawnAtGate withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        return new TelemetryEvent(TelemetryEventKind.FaceConsentWithdrawn, withdrawn.OccurredAt, DoorText(withdrawn.DoorId), "face-consent-withdrawn-at-gate")
+        {
+            ResidentId = withdrawn.ResidentId,
         };
     }
 

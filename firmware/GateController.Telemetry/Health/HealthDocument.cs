@@ -60,6 +60,9 @@ public sealed record HealthDocument
     /// <summary>Ids of the loaded models (manifest ids, not file paths).</summary>
     public IReadOnlyList<string> ModelIds { get; init; } = [];
 
+    /// <summary>The face reader's aggregate counters since start (no count per person); null without a face reader.</summary>
+    public HealthFaceCounters? FaceCounters { get; init; }
+
     /// <summary>Lock, door, fire and tamper state.</summary>
     public HealthDoorState Door { get; init; } = new();
 

@@ -84,6 +84,7 @@ public sealed class HealthDocumentBuilder
             FaceLatencyP50Milliseconds = face?.LatencyP50Milliseconds,
             FaceLatencyP95Milliseconds = face?.LatencyP95Milliseconds,
             ModelIds = face?.ModelIds ?? [],
+            FaceCounters = face is null ? null : HealthFaceCounters.From(face),
             Door = door,
             Degraded = degraded,
         };

@@ -12,6 +12,10 @@ public sealed class OperatorAuthorizationTests
         { "installer", OperatorPermission.Enroll, false },
         { "installer", OperatorPermission.Export, false },
         { "installer", OperatorPermission.Delete, false },
+        { "installer", OperatorPermission.ManageTechnicians, true },
+        { "office", OperatorPermission.ManageTechnicians, false },
+        { "technician", OperatorPermission.ManageTechnicians, false },
+        { "guard", OperatorPermission.ManageTechnicians, false },
         { "office", OperatorPermission.Enroll, true },
         { "office", OperatorPermission.Export, true },
         { "office", OperatorPermission.Delete, true },
@@ -65,11 +69,15 @@ public sealed class OperatorAuthorizationTests
 
     [Theory]
     [InlineData(OperatorPermission.None)]
-    [InlineData((OperatorPermission)128)]
+    [InlineData((OperatorPermission)256)]
     public void Check_NoOrUndefinedPermission_Throws(OperatorPermission permission)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => OperatorAuthorization.Check(OperatorRole.OfficeStaff, permission));
     }
+
+    [Fact]
+    public void Defaults_ManageTechnicians_OnlyInstaller() =>
+        Assert.Equal(["installer"], OperatorRole.Defaults.Where(r => r.Allows(OperatorPermission.ManageTechnicians)).Select(r => r.Name));
 
     [Fact]
     public void Defaults_EnrollExportDelete_OnlyOfficeStaff()
@@ -83,7 +91,7 @@ public sealed class OperatorAuthorizationTests
     [Fact]
     public void Constructor_UndefinedBitsOrNoName_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new OperatorRole("x", (OperatorPermission)256, "d"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OperatorRole("x", (OperatorPermission)512, "d"));
         Assert.ThrowsAny<ArgumentException>(() => new OperatorRole(" ", OperatorPermission.Enroll, "d"));
     }
 

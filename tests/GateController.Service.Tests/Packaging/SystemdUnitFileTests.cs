@@ -8,6 +8,7 @@ public sealed class SystemdUnitFileTests
     [InlineData("Type", "notify")]
     [InlineData("NotifyAccess", "main")]
     [InlineData("ExecStart", "/usr/lib/gatecontroller/gatecontrollerd --config /etc/gatecontroller/gatecontroller.json")]
+    [InlineData("ExecReload", "/bin/kill -HUP $MAINPID")]
     [InlineData("Restart", "always")]
     [InlineData("WatchdogSec", "10")]
     [InlineData("User", "gatecontroller")]

@@ -58,7 +58,7 @@ public sealed class StoreAccessGroupTests : IDisposable
     public void Open_DatabaseWithoutAccessGroups_MigratesKeepingResidentsInNoGroup()
     {
         var alice = _harness.AddResident("R0001");
-        _harness.EditFile("DROP INDEX residents_access_group; ALTER TABLE residents DROP COLUMN access_group; DELETE FROM schema_version WHERE version = 3;");
+        _harness.EditFile("DROP TABLE technician_keys; DROP INDEX residents_access_group; ALTER TABLE residents DROP COLUMN access_group; DELETE FROM schema_version WHERE version >= 3;");
 
         Assert.True(Store.TryGetResidentWithAccessGroup(alice, out var resident, out var group));
         Store.SetAccessGroup(alice, "staff", "op");

@@ -166,5 +166,85 @@ public sealed class CommandProcessorTests
         Assert.Equal("handler failed: InvalidOperationException", reply.Reason);
     }
 
+    [Fact]
+    public void ReplaceTechnicians_NewSet_OldTechnicianRefusedNewAccepted()
+    {
+        var newKey = Enumerable.Range(200, 32).Select(i => (byte)i).ToArray();
+
+        _processor.ReplaceTechnicians([new TechnicianKey { TechnicianId = "tech-new", Key = newKey }]);
+
+        Assert.Equal(1, _processor.TechnicianCount);
+        Assert.Equal("unknown technician", _processor.Check("ping", Message(CommandFactory.Build(Unit, "ping", _time.GetUtcNow()))).Refusal?.Reason);
+        var check = _processor.Check("ping", Message(CommandFactory.Build(Unit, "ping", _time.GetUtcNow(), technician: "tech-new", key: newKey)));
+        Assert.True(check.Accepted);
+        Assert.Equal("tech-new", check.TechnicianId);
+    }
+
+    [Fact]
+    public void ReplaceTechnicians_Empty_EveryCommandRefused()
+    {
+        _processor.ReplaceTechnicians([]);
+
+        Assert.Equal(0, _processor.TechnicianCount);
+        Assert.Equal("unknown technician", _processor.Check("door-release", Message(CommandFactory.Build(Unit, "door-release", _time.GetUtcNow(), technician: "tech-door"))).Refusal?.Reason);
+    }
+
+    [Fact]
+    public void ReplaceTechnicians_InvalidSet_ThrowsListingEveryProblemAndKeepsTheSetInForce()
+    {
+        var error = Assert.Throws<ArgumentException>(() => _processor.ReplaceTechnicians(
+        [
+            new TechnicianKey { TechnicianId = "short-key", Key = new byte[8] },
+            new TechnicianKey { TechnicianId = "twice", Key = CommandFactory.TechnicianKey },
+            new TechnicianKey { TechnicianId = "twice", Key = CommandFactory.TechnicianKey },
+        ]));
+
+        Assert.Contains("short-key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("listed twice", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _processor.TechnicianCount);
+        Assert.True(_processor.Check("ping", Message(CommandFactory.Build(Unit, "ping", _time.GetUtcNow()))).Accepted);
+    }
+
+    [Fact]
+    public void ReplaceTechnicians_CallerChangesKeyAfterwards_ProcessorKeepsItsCopy()
+    {
+        var key = Enumerable.Range(200, 32).Select(i => (byte)i).ToArray();
+        _processor.ReplaceTechnicians([new TechnicianKey { TechnicianId = "tech-new", Key = key }]);
+        var original = key.ToArray();
+
+        key[0] ^= 0xFF;
+
+        Assert.True(_processor.Check("ping", Message(CommandFactory.Build(Unit, "ping", _time.GetUtcNow(), technician: "tech-new", key: original))).Accepted);
+    }
+
+    [Fact]
+    public async Task ReplaceTechnicians_WhileChecking_EveryCheckSeesOneWholeSet()
+    {
+        var keyA = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        var keyB = Enumerable.Range(50, 32).Select(i => (byte)i).ToArray();
+        TechnicianKey[] setA = [new() { TechnicianId = "a", Key = keyA }];
+        TechnicianKey[] setB = [new() { TechnicianId = "b", Key = keyB }];
+        var stop = 0;
+        var swapper = Task.Run(() =>
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                _processor.ReplaceTechnicians(i % 2 == 0 ? setA : setB);
+            }
+
+            Volatile.Write(ref stop, 1);
+        });
+
+        var reasons = new HashSet<string>(StringComparer.Ordinal);
+        while (Volatile.Read(ref stop) == 0 || reasons.Count == 0)
+        {
+            var check = _processor.Check("ping", Message(CommandFactory.Build(Unit, "ping", _time.GetUtcNow(), technician: "a", key: keyA)));
+            reasons.Add(check.Refusal?.Reason ?? "accepted");
+        }
+
+        await swapper;
+        Assert.Subset(new HashSet<string>(["accepted", "unknown technician"]), reasons);
+    }
+
     private static MqttMessage Message(byte[] payload, bool retained = false) => new("x", payload, MqttQualityOfService.AtLeastOnce, retained);
 }

@@ -136,11 +136,37 @@ public sealed class TelemetryEventMapperTests
             new AccessDecided(North, At, AccessReason.Expired, AccessMethods.Card, null),
             new KeypadLockedOut(North, At, "k1", 5, At),
             new DuressAlarmRaised(North, At, null),
+            new FaceConsentWithdrawnAtGate(North, At, Resident),
         ];
 
         Assert.Equal(
-            [TelemetryEventKind.AccessDenied, TelemetryEventKind.Lockout, TelemetryEventKind.Duress],
+            [TelemetryEventKind.AccessDenied, TelemetryEventKind.Lockout, TelemetryEventKind.Duress, TelemetryEventKind.FaceConsentWithdrawn],
             events.Select(TelemetryEventMapper.Map).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void Map_FaceConsentWithdrawnAtGate_NonAlarmEventWithResidentForTheWireToDrop()
+    {
+        var mapped = TelemetryEventMapper.Map(new FaceConsentWithdrawnAtGate(North, At, Resident));
+
+        Assert.Equal(TelemetryEventKind.FaceConsentWithdrawn, mapped.Kind);
+        Assert.Equal("face-consent-withdrawn-at-gate", mapped.Reason);
+        Assert.Equal("north-gate", mapped.DoorId);
+        Assert.Equal(At, mapped.OccurredAt);
+        Assert.Null(mapped.Method);
+        Assert.False(mapped.IsAlarm);
+        Assert.Equal(Resident, mapped.ResidentId);
+    }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, "R0042")]
+    public void EventDocument_FaceConsentWithdrawn_ResidentOnlyWhenConfigured(bool publishResidentIds, string? expected)
+    {
+        var document = EventDocument.From(TelemetryEventMapper.Map(new FaceConsentWithdrawnAtGate(North, At, Resident)), 7, publishResidentIds);
+
+        Assert.Equal(expected, document.Resident);
+        Assert.Equal(TelemetryEventKind.FaceConsentWithdrawn, document.Kind);
     }
 
     [Fact]

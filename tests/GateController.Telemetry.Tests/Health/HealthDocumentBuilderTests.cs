@@ -47,6 +47,48 @@ public sealed class HealthDocumentBuilderTests
     }
 
     [Fact]
+    public void Build_FaceStats_CopiesAggregateCountersIntoHealth()
+    {
+        var stats = new FacePipelineStats(15.0, 50.0, 90.0, ["m1"])
+        {
+            FramesProcessed = 9000,
+            FacesSeen = 1200,
+            Matched = 700,
+            Unmatched = 300,
+            RejectedByQuality = 150,
+            RejectedByLiveness = 50,
+            CameraHealthy = false,
+        };
+
+        var document = Builder(new HealthDocumentSources { Face = () => stats }).Build();
+
+        Assert.Equal(
+            new HealthFaceCounters { FramesProcessed = 9000, FacesSeen = 1200, Matched = 700, Unmatched = 300, RejectedByQuality = 150, RejectedByLiveness = 50, CameraHealthy = false },
+            document.FaceCounters);
+    }
+
+    [Fact]
+    public void Build_NoFaceSource_NoFaceCounters() =>
+        Assert.Null(Builder(new HealthDocumentSources()).Build().FaceCounters);
+
+    [Fact]
+    public void Build_FaceStats_CountersSerializedAsAggregatesOnly()
+    {
+        var stats = new FacePipelineStats(null, null, null, []) { FramesProcessed = 3, Matched = 1 };
+        var document = Builder(new HealthDocumentSources { Face = () => stats }).Build();
+
+        var json = JsonSerializer.Serialize(document, TelemetryJsonContext.Default.HealthDocument);
+
+        using var parsed = JsonDocument.Parse(json);
+        var counters = parsed.RootElement.GetProperty("faceCounters");
+        Assert.Equal(3, counters.GetProperty("framesProcessed").GetInt64());
+        Assert.Equal(1, counters.GetProperty("matched").GetInt64());
+        Assert.Equal(
+            ["cameraHealthy", "facesSeen", "framesProcessed", "matched", "rejectedByLiveness", "rejectedByQuality", "unmatched"],
+            counters.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Build_AllSources_AssemblesEveryPart()
     {
         var lastFrame = Now.AddSeconds(-5);
