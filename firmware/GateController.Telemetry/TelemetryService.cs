@@ -563,13 +563,13 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             return;
         }
 
-        Volatile.Write(ref _drainInBatchWindow, 1);
         try
         {
             if (ReferenceEquals(_timeProvider, TimeProvider.System))
             {
                 // On the system clock a timed wait on this thread wakes this thread alone; a timer would also wake the
                 // runtime's timer thread and a thread-pool worker, both at the door path's priority.
+                Volatile.Write(ref _drainInBatchWindow, 1);
                 stoppingToken.WaitHandle.WaitOne(remaining);
                 stoppingToken.ThrowIfCancellationRequested();
                 return;
@@ -577,6 +577,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
             _batchWindowElapsed.Reset();
             batchTimer.Change(remaining, Timeout.InfiniteTimeSpan);
+
+            // Marked only now, so a clock moved by someone who saw the mark always fires the timer set above.
+            Volatile.Write(ref _drainInBatchWindow, 1);
             _batchWindowElapsed.Wait(stoppingToken);
         }
         finally
