@@ -28,8 +28,8 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private readonly TelemetryOutbox _outbox;
     private readonly CommandProcessor _commands;
     private readonly Channel<CommandCheck> _acceptedCommands;
+    private static readonly TimeSpan DrainIdleBeforeSleep = TimeSpan.FromSeconds(1);
     private readonly ManualResetEventSlim _drainWake = new(false, 0);
-    private readonly ManualResetEventSlim _batchWindowElapsed = new(false, 0);
     private readonly WakeSignal _healthSignal = new();
     private readonly DateTimeOffset _startedAt;
     private readonly Lock _clientLock = new();
@@ -43,6 +43,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private int _drainThreadId;
     private int _networkThreadId;
     private int _drainInBatchWindow;
+    private int _drainSleeping;
     private long _drainPasses;
     private long _publishedEvents;
     private long _connectCount;
@@ -121,17 +122,25 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     /// <summary>The kernel id of libmosquitto's network thread, known once it reported a connection (0 before).</summary>
     internal int NetworkThreadId => Volatile.Read(ref _networkThreadId);
 
-    /// <summary>Publishing passes over the event queue so far.</summary>
+    /// <summary>Publishing passes that sent at least one event.</summary>
     internal long DrainPasses => Interlocked.Read(ref _drainPasses);
 
     /// <summary>Whether the publishing thread is waiting for the batch interval to end before its next pass.</summary>
     internal bool DrainInBatchWindow => Volatile.Read(ref _drainInBatchWindow) == 1;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// While events flow, the publishing thread looks at the queue every <see cref="TelemetryOptions.EventBatchInterval"/>
+    /// by itself, so this wakes no thread: the caller (the door path) is not interrupted by the publishing it causes.
+    /// Only the first event after a second without events wakes the sleeping publisher.
+    /// </remarks>
     public void Enqueue(TelemetryEvent telemetryEvent)
     {
         _outbox.Enqueue(telemetryEvent);
-        WakeDrain();
+        if (Interlocked.CompareExchange(ref _drainSleeping, 0, 1) == 1)
+        {
+            WakeDrain();
+        }
     }
 
     /// <inheritdoc />
@@ -199,7 +208,6 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
 
         _drainWake.Dispose();
-        _batchWindowElapsed.Dispose();
         _healthSignal.Dispose();
         _acknowledgeSignal.Dispose();
         base.Dispose();
@@ -526,43 +534,69 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         return finished.Task;
     }
 
+    /// <summary>
+    /// The publishing thread: a pass over the queue every <see cref="TelemetryOptions.EventBatchInterval"/> while events
+    /// flow; after <see cref="DrainIdleBeforeSleep"/> without events it sleeps until an event, a connection or an
+    /// acknowledgement it waits for wakes it, and waits one batch interval more before its pass.
+    /// </summary>
     private void DrainThread(MosquittoClient client, CancellationToken stoppingToken)
     {
         LowerBackgroundThreadPriority(ref _drainThreadId);
         using var payloads = new EventPayloadWriter(_options.PublishResidentIds);
-        using var batchTimer = _timeProvider.CreateTimer(_ => _batchWindowElapsed.Set(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        long? lastPass = null;
-        while (!stoppingToken.IsCancellationRequested)
+        using var batchTimer = _timeProvider.CreateTimer(_ => WakeDrain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var interval = _options.EventBatchInterval;
+        var idlePassesBeforeSleep = interval <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(DrainIdleBeforeSleep / interval);
+        var idlePasses = idlePassesBeforeSleep;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                _drainWake.Wait(stoppingToken);
-                _drainWake.Reset();
-                if (lastPass is { } last)
+                if (idlePasses >= idlePassesBeforeSleep)
                 {
-                    WaitForBatchWindow(batchTimer, last, stoppingToken);
+                    SleepUntilWoken(stoppingToken);
+                    idlePasses = 0;
+                }
+
+                if (interval > TimeSpan.Zero)
+                {
+                    WaitForBatchWindow(batchTimer, interval, stoppingToken);
+                }
+
+                if (DrainOnce(client, payloads) > 0)
+                {
+                    Interlocked.Increment(ref _drainPasses);
+                    idlePasses = 0;
+                }
+                else
+                {
+                    idlePasses++;
                 }
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            lastPass = _timeProvider.GetTimestamp();
-            Interlocked.Increment(ref _drainPasses);
-            DrainOnce(client, payloads);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
         }
     }
 
-    /// <summary>Waits until <see cref="TelemetryOptions.EventBatchInterval"/> has passed since the last pass.</summary>
-    private void WaitForBatchWindow(ITimer batchTimer, long lastPass, CancellationToken stoppingToken)
+    private void SleepUntilWoken(CancellationToken stoppingToken)
     {
-        var remaining = _options.EventBatchInterval - _timeProvider.GetElapsedTime(lastPass);
-        if (remaining <= TimeSpan.Zero)
+        // Say so first, then look: an event queued after the look finds the mark and wakes this thread.
+        Interlocked.Exchange(ref _drainSleeping, 1);
+        if (!CanPublishEvent)
         {
-            return;
+            _drainWake.Wait(stoppingToken);
         }
 
+        Interlocked.Exchange(ref _drainSleeping, 0);
+        _drainWake.Reset();
+    }
+
+    private bool CanPublishEvent => IsConnected && Volatile.Read(ref _inflight) < _options.MaximumInflightMessages && _outbox.Count > 0;
+
+    /// <summary>Waits one batch interval; a connection or an awaited acknowledgement ends it early.</summary>
+    private void WaitForBatchWindow(ITimer batchTimer, TimeSpan interval, CancellationToken stoppingToken)
+    {
         try
         {
             if (ReferenceEquals(_timeProvider, TimeProvider.System))
@@ -570,26 +604,28 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                 // On the system clock a timed wait on this thread wakes this thread alone; a timer would also wake the
                 // runtime's timer thread and a thread-pool worker, both at the door path's priority.
                 Volatile.Write(ref _drainInBatchWindow, 1);
-                stoppingToken.WaitHandle.WaitOne(remaining);
-                stoppingToken.ThrowIfCancellationRequested();
-                return;
+                _drainWake.Wait(interval, stoppingToken);
             }
+            else
+            {
+                batchTimer.Change(interval, Timeout.InfiniteTimeSpan);
 
-            _batchWindowElapsed.Reset();
-            batchTimer.Change(remaining, Timeout.InfiniteTimeSpan);
-
-            // Marked only now, so a clock moved by someone who saw the mark always fires the timer set above.
-            Volatile.Write(ref _drainInBatchWindow, 1);
-            _batchWindowElapsed.Wait(stoppingToken);
+                // Marked only now, so a clock moved by someone who saw the mark always fires the timer set above.
+                Volatile.Write(ref _drainInBatchWindow, 1);
+                _drainWake.Wait(stoppingToken);
+            }
         }
         finally
         {
             Volatile.Write(ref _drainInBatchWindow, 0);
+            _drainWake.Reset();
         }
     }
 
-    private void DrainOnce(MosquittoClient client, EventPayloadWriter payloads)
+    /// <summary>Publishes what the queue holds, within the in-flight limit; returns how many were handed over.</summary>
+    private int DrainOnce(MosquittoClient client, EventPayloadWriter payloads)
     {
+        var published = 0;
         while (IsConnected && _outbox.TryPeek(out var next))
         {
             if (Volatile.Read(ref _inflight) >= _options.MaximumInflightMessages)
@@ -598,7 +634,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                 Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 1);
                 if (Volatile.Read(ref _inflight) >= _options.MaximumInflightMessages)
                 {
-                    return;
+                    return published;
                 }
 
                 Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 0);
@@ -606,12 +642,15 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
             if (!TryPublishCounted(client, Topics.Events, payloads.Write(next), retain: false, out _))
             {
-                return;
+                return published;
             }
 
             Interlocked.Increment(ref _publishedEvents);
             _outbox.Remove(next.Sequence);
+            published++;
         }
+
+        return published;
     }
 
     private async Task HealthLoopAsync(CancellationToken stoppingToken)

@@ -23,7 +23,7 @@ namespace GateController.Benchmarks.Telemetry;
 [MedianColumn]
 public class CardDecisionWhilePublishingBenchmark
 {
-    private const int CardsPerInvocation = 150;
+    private const int CardsPerInvocation = 300;
     private static readonly Dictionary<int, double> QuietP99Milliseconds = [];
     private static readonly Dictionary<int, double> BusyP99Milliseconds = [];
 
@@ -32,8 +32,8 @@ public class CardDecisionWhilePublishingBenchmark
     private TelemetryService _telemetry = null!;
     private ITimer? _background;
     private BenchmarkDoorPath _path = null!;
-    private int[] _collectionsAtStart = [];
-    private TimeSpan _pauseAtStart;
+    private readonly int[] _collections = new int[3];
+    private TimeSpan _pause;
 
     /// <summary>Whether 1,000 further events/s are published while the cards are decided.</summary>
     [Params(false, true)]
@@ -79,28 +79,33 @@ public class CardDecisionWhilePublishingBenchmark
             var reason = decision.Granted ? null : TelemetryEventMapper.ReasonCode(decision.Reason);
             _telemetry.Enqueue(new TelemetryEvent(kind, time.GetUtcNow(), "front", reason) { Method = TelemetryEventMapper.CredentialKindOf(decision.Decision.Method) });
         });
-        _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        _pauseAtStart = GC.GetTotalPauseDuration();
     }
 
     [Benchmark(OperationsPerInvoke = CardsPerInvocation, Description = "card (Wiegand edges) -> decision + event -> relay line high, incl. 25 ms gap")]
     public void CardDecisionToRelay()
     {
+        // Collections counted while the cards run only (the harness collects between iterations).
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
         for (var i = 0; i < CardsPerInvocation; i++)
         {
             _presentedToRelayTicks.Add(_path.PresentCard().PresentedToRelayTicks);
         }
+
+        _collections[0] += GC.CollectionCount(0) - collections.Item1;
+        _collections[1] += GC.CollectionCount(1) - collections.Item2;
+        _collections[2] += GC.CollectionCount(2) - collections.Item3;
+        _pause += GC.GetTotalPauseDuration() - pause;
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _background?.Dispose();
-        var pause = GC.GetTotalPauseDuration() - _pauseAtStart;
         var p99 = CardToRelayBenchmark.Report($"publishing 1,000/s: {Publishing1000PerSecond}, broker nice {BrokerNice}; credential presented -> relay line written", _presentedToRelayTicks);
         Console.WriteLine($"// telemetry: published {_telemetry.PublishedEvents}, queued {_telemetry.QueuedEvents}, dropped {_telemetry.DroppedEvents}, publishing passes {_telemetry.DrainPasses}; {_path.Counters}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// GC during the case: gen0/1/2 {GC.CollectionCount(0) - _collectionsAtStart[0]}/{GC.CollectionCount(1) - _collectionsAtStart[1]}/{GC.CollectionCount(2) - _collectionsAtStart[2]}, paused {pause.TotalMilliseconds:0.0} ms; nice of the publishing thread {ThreadNiceOf(_telemetry.DrainThreadId)}, of the network thread {ThreadNiceOf(_telemetry.NetworkThreadId)}; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+            $"// GC while cards ran: gen0/1/2 {_collections[0]}/{_collections[1]}/{_collections[2]}, paused {_pause.TotalMilliseconds:0.0} ms; nice of the publishing thread {ThreadNiceOf(_telemetry.DrainThreadId)}, of the network thread {ThreadNiceOf(_telemetry.NetworkThreadId)}; load {File.ReadAllText("/proc/loadavg").Trim()}"));
         if (p99 is { } measured)
         {
             (Publishing1000PerSecond ? BusyP99Milliseconds : QuietP99Milliseconds)[BrokerNice] = measured;
