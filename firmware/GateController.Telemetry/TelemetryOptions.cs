@@ -56,6 +56,19 @@ public sealed class TelemetryOptions
     /// <summary>QoS 1 messages handed to libmosquitto and not yet acknowledged, at most.</summary>
     public int MaximumInflightMessages { get; set; } = 100;
 
+    /// <summary>
+    /// The nice value (0–19, Linux) of telemetry's own threads: the thread that publishes events and libmosquitto's network
+    /// thread. Higher is lower priority, so publishing never takes the CPU from the door path; the door path's threads are
+    /// left alone. A process already started at a higher nice value keeps it.
+    /// </summary>
+    public int BackgroundThreadNice { get; set; } = 10;
+
+    /// <summary>
+    /// The shortest time between two publishing passes over the event queue (0–1 s): events that arrive in between go
+    /// out together in the next pass, so a burst of events wakes the publishing thread once, not once per event.
+    /// </summary>
+    public TimeSpan EventBatchInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Whether events carry the resident's pseudonymous id. Off: events carry no identity at all.</summary>
     public bool PublishResidentIds { get; set; }
 
@@ -141,6 +154,16 @@ public sealed class TelemetryOptions
         if (MaximumInflightMessages is < 1 or > 10_000)
         {
             problems.Add($"{nameof(MaximumInflightMessages)} {MaximumInflightMessages} must be 1–10,000");
+        }
+
+        if (BackgroundThreadNice is < 0 or > 19)
+        {
+            problems.Add($"{nameof(BackgroundThreadNice)} {BackgroundThreadNice} must be 0–19");
+        }
+
+        if (EventBatchInterval < TimeSpan.Zero || EventBatchInterval > TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{nameof(EventBatchInterval)} must be 0–1 s");
         }
 
         if (CommandTimestampWindow < TimeSpan.FromSeconds(5) || CommandTimestampWindow > TimeSpan.FromMinutes(10))

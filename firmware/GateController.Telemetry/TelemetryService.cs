@@ -6,6 +6,7 @@ using GateController.Telemetry.Events;
 using GateController.Telemetry.Health;
 using GateController.Telemetry.HomeAssistant;
 using GateController.Telemetry.Mqtt;
+using GateController.Telemetry.Threading;
 using Microsoft.Extensions.Hosting;
 
 namespace GateController.Telemetry;
@@ -13,7 +14,10 @@ namespace GateController.Telemetry;
 /// <summary>
 /// The unit's MQTT side: status (retained, last will), health (retained, periodic and on change), events
 /// from a bounded outbox, authenticated commands and optional Home Assistant discovery. Offline first:
-/// <see cref="Enqueue"/> only touches the in-memory outbox; a background loop publishes when connected.
+/// <see cref="Enqueue"/> only touches the in-memory outbox; a background thread publishes when connected.
+/// The door path must not feel telemetry: events are published in batches (at most one pass per
+/// <see cref="TelemetryOptions.EventBatchInterval"/>) by a dedicated thread that serialises into one reused buffer, and
+/// that thread and libmosquitto's network thread run at <see cref="TelemetryOptions.BackgroundThreadNice"/>.
 /// </summary>
 public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 {
@@ -24,7 +28,8 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private readonly TelemetryOutbox _outbox;
     private readonly CommandProcessor _commands;
     private readonly Channel<CommandCheck> _acceptedCommands;
-    private readonly WakeSignal _drainSignal = new();
+    private static readonly TimeSpan DrainIdleBeforeSleep = TimeSpan.FromSeconds(1);
+    private readonly ManualResetEventSlim _drainWake = new(false, 0);
     private readonly WakeSignal _healthSignal = new();
     private readonly DateTimeOffset _startedAt;
     private readonly Lock _clientLock = new();
@@ -34,6 +39,12 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private int _stopping;
     private int _connected;
     private int _inflight;
+    private int _drainWaitingForAcknowledgement;
+    private int _drainThreadId;
+    private int _networkThreadId;
+    private int _drainInBatchWindow;
+    private int _drainSleeping;
+    private long _drainPasses;
     private long _publishedEvents;
     private long _connectCount;
     private long _healthPublished;
@@ -106,11 +117,31 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     /// <summary>Health documents published.</summary>
     public long HealthPublished => Interlocked.Read(ref _healthPublished);
 
+    /// <summary>The kernel id of the thread publishing events (0 before it started, or elsewhere than Linux).</summary>
+    internal int DrainThreadId => Volatile.Read(ref _drainThreadId);
+
+    /// <summary>The kernel id of libmosquitto's network thread, known once it reported a connection (0 before).</summary>
+    internal int NetworkThreadId => Volatile.Read(ref _networkThreadId);
+
+    /// <summary>Publishing passes that sent at least one event.</summary>
+    internal long DrainPasses => Interlocked.Read(ref _drainPasses);
+
+    /// <summary>Whether the publishing thread is waiting for the batch interval to end before its next pass.</summary>
+    internal bool DrainInBatchWindow => Volatile.Read(ref _drainInBatchWindow) == 1;
+
     /// <inheritdoc />
+    /// <remarks>
+    /// While events flow, the publishing thread looks at the queue every <see cref="TelemetryOptions.EventBatchInterval"/>
+    /// by itself, so this wakes no thread: the caller (the door path) is not interrupted by the publishing it causes.
+    /// Only the first event after a second without events wakes the sleeping publisher.
+    /// </remarks>
     public void Enqueue(TelemetryEvent telemetryEvent)
     {
         _outbox.Enqueue(telemetryEvent);
-        _drainSignal.Set();
+        if (Interlocked.CompareExchange(ref _drainSleeping, 0, 1) == 1)
+        {
+            WakeDrain();
+        }
     }
 
     /// <inheritdoc />
@@ -229,15 +260,11 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             _client = null;
         }
 
-        _drainSignal.Dispose();
+        _drainWake.Dispose();
         _healthSignal.Dispose();
         _acknowledgeSignal.Dispose();
         base.Dispose();
     }
-
-    /// <summary>Serialises an event as published (resident id only when configured).</summary>
-    internal byte[] SerializeEvent(in QueuedTelemetryEvent queued) =>
-        JsonSerializer.SerializeToUtf8Bytes(EventDocument.From(queued.Event, queued.Sequence, _options.PublishResidentIds), TelemetryJsonContext.Default.EventDocument);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -264,7 +291,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         Volatile.Write(ref _healthTimer, healthTimer);
         await Task.WhenAll(
             SuperviseAsync(client, stoppingToken),
-            DrainLoopAsync(client, stoppingToken),
+            StartDrainThread(client, stoppingToken),
             HealthLoopAsync(stoppingToken),
             CommandLoopAsync(client, stoppingToken));
     }
@@ -388,6 +415,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             return;
         }
 
+        LowerBackgroundThreadPriority(ref _networkThreadId);
         Volatile.Write(ref _inflight, 0);
         Volatile.Write(ref _connected, 1);
         Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
@@ -401,7 +429,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
 
         _healthSignal.Set();
-        _drainSignal.Set();
+        WakeDrain();
         ConnectionChanged?.Invoke(this, EventArgs.Empty);
     }
 
@@ -434,7 +462,12 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
             Interlocked.Exchange(ref _inflight, 0);
         }
 
-        _drainSignal.Set();
+        // Only a drain stopped by the in-flight limit needs this acknowledgement; waking it for every one would cost a
+        // thread wake-up per event.
+        if (Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 0) == 1)
+        {
+            WakeDrain();
+        }
     }
 
     private void OnMessage(object? sender, MqttMessageEventArgs e)
@@ -501,31 +534,177 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
     }
 
-    private async Task DrainLoopAsync(MosquittoClient client, CancellationToken stoppingToken)
+    private void WakeDrain()
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
+        {
+            if (!_drainWake.IsSet)
+            {
+                _drainWake.Set();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down: nobody publishes any more.
+        }
+    }
+
+    /// <summary>Lowers the calling telemetry thread's priority and records its id; a failure is reported in health.</summary>
+    private void LowerBackgroundThreadPriority(ref int threadId)
+    {
+        Volatile.Write(ref threadId, ThreadNice.CurrentThreadId);
+        try
+        {
+            ThreadNice.LowerCurrentThreadTo(_options.BackgroundThreadNice);
+        }
+        catch (IOException exception)
+        {
+            Volatile.Write(ref _lastError, exception.Message);
+        }
+    }
+
+    private Task StartDrainThread(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
             try
             {
-                await _drainSignal.WaitAsync(stoppingToken);
+                DrainThread(client, stoppingToken);
+                finished.TrySetResult();
             }
-            catch (OperationCanceledException)
+#pragma warning disable CA1031 // Handed to the service's task, which reports it.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
-                return;
+                finished.TrySetException(exception);
             }
+        })
+        {
+            IsBackground = true,
+            Name = "telemetry-events",
+        };
+        thread.Start();
+        return finished.Task;
+    }
 
-            while (IsConnected && Volatile.Read(ref _inflight) < _options.MaximumInflightMessages && _outbox.TryPeek(out var next))
+    /// <summary>
+    /// The publishing thread: a pass over the queue every <see cref="TelemetryOptions.EventBatchInterval"/> while events
+    /// flow; after <see cref="DrainIdleBeforeSleep"/> without events it sleeps until an event, a connection or an
+    /// acknowledgement it waits for wakes it, and waits one batch interval more before its pass.
+    /// </summary>
+    private void DrainThread(MosquittoClient client, CancellationToken stoppingToken)
+    {
+        LowerBackgroundThreadPriority(ref _drainThreadId);
+        using var payloads = new EventPayloadWriter(_options.PublishResidentIds);
+        using var batchTimer = _timeProvider.CreateTimer(_ => WakeDrain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var interval = _options.EventBatchInterval;
+        var idlePassesBeforeSleep = interval <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(DrainIdleBeforeSleep / interval);
+        var idlePasses = idlePassesBeforeSleep;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var payload = SerializeEvent(next);
-                if (!TryPublishCounted(client, Topics.Events, payload, retain: false, out _))
+                if (idlePasses >= idlePassesBeforeSleep)
                 {
-                    break;
+                    SleepUntilWoken(stoppingToken);
+                    idlePasses = 0;
                 }
 
-                Interlocked.Increment(ref _publishedEvents);
-                _outbox.Remove(next.Sequence);
+                if (interval > TimeSpan.Zero)
+                {
+                    WaitForBatchWindow(batchTimer, interval, stoppingToken);
+                }
+
+                if (DrainOnce(client, payloads) > 0)
+                {
+                    Interlocked.Increment(ref _drainPasses);
+                    idlePasses = 0;
+                }
+                else
+                {
+                    idlePasses++;
+                }
             }
         }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void SleepUntilWoken(CancellationToken stoppingToken)
+    {
+        // Say so first, then look: an event queued after the look finds the mark and wakes this thread.
+        Interlocked.Exchange(ref _drainSleeping, 1);
+        if (!CanPublishEvent)
+        {
+            _drainWake.Wait(stoppingToken);
+        }
+
+        Interlocked.Exchange(ref _drainSleeping, 0);
+        _drainWake.Reset();
+    }
+
+    private bool CanPublishEvent => IsConnected && Volatile.Read(ref _inflight) < _options.MaximumInflightMessages && _outbox.Count > 0;
+
+    /// <summary>Waits one batch interval; a connection or an awaited acknowledgement ends it early.</summary>
+    private void WaitForBatchWindow(ITimer batchTimer, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (ReferenceEquals(_timeProvider, TimeProvider.System))
+            {
+                // On the system clock a timed wait on this thread wakes this thread alone; a timer would also wake the
+                // runtime's timer thread and a thread-pool worker, both at the door path's priority.
+                Volatile.Write(ref _drainInBatchWindow, 1);
+                _drainWake.Wait(interval, stoppingToken);
+            }
+            else
+            {
+                batchTimer.Change(interval, Timeout.InfiniteTimeSpan);
+
+                // Marked only now, so a clock moved by someone who saw the mark always fires the timer set above.
+                Volatile.Write(ref _drainInBatchWindow, 1);
+                _drainWake.Wait(stoppingToken);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _drainInBatchWindow, 0);
+            _drainWake.Reset();
+        }
+    }
+
+    /// <summary>Publishes what the queue holds, within the in-flight limit; returns how many were handed over.</summary>
+    private int DrainOnce(MosquittoClient client, EventPayloadWriter payloads)
+    {
+        var published = 0;
+        while (IsConnected && _outbox.TryPeek(out var next))
+        {
+            if (Volatile.Read(ref _inflight) >= _options.MaximumInflightMessages)
+            {
+                // Ask for a wake-up on the next acknowledgement, then look again: it may have come in between.
+                Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 1);
+                if (Volatile.Read(ref _inflight) >= _options.MaximumInflightMessages)
+                {
+                    return published;
+                }
+
+                Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 0);
+            }
+
+            if (!TryPublishCounted(client, Topics.Events, payloads.Write(next), retain: false, out _))
+            {
+                return published;
+            }
+
+            Interlocked.Increment(ref _publishedEvents);
+            _outbox.Remove(next.Sequence);
+            published++;
+        }
+
+        return published;
     }
 
     private async Task HealthLoopAsync(CancellationToken stoppingToken)

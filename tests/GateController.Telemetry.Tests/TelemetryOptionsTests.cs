@@ -39,4 +39,30 @@ public sealed class TelemetryOptionsTests
 
         Assert.Single(options.Validate());
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(20)]
+    public void Validate_BackgroundThreadNiceOutOfRange_ReportedNamingIt(int nice)
+    {
+        var problems = new TelemetryOptions { UnitId = "u1", BackgroundThreadNice = nice }.Validate();
+
+        Assert.Contains(problems, p => p.Contains(nameof(TelemetryOptions.BackgroundThreadNice), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1001)]
+    public void Validate_EventBatchIntervalOutOfRange_ReportedNamingIt(int milliseconds)
+    {
+        var problems = new TelemetryOptions { UnitId = "u1", EventBatchInterval = TimeSpan.FromMilliseconds(milliseconds) }.Validate();
+
+        Assert.Contains(problems, p => p.Contains(nameof(TelemetryOptions.EventBatchInterval), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(19, 1000)]
+    public void Validate_PriorityAndBatchAtTheirLimits_NoProblems(int nice, int batchMilliseconds) =>
+        Assert.Empty(new TelemetryOptions { UnitId = "u1", BackgroundThreadNice = nice, EventBatchInterval = TimeSpan.FromMilliseconds(batchMilliseconds) }.Validate());
 }

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace GateController.Benchmarks.Telemetry;
 
 /// <summary>
-/// A mosquitto broker on a free loopback port for the telemetry benchmarks, at a lower CPU priority (nice 10). With <c>persistent</c>, the broker keeps
+/// A mosquitto broker on a free loopback port for the telemetry benchmarks, by default at a lower CPU priority (nice 10). With <c>persistent</c>, the broker keeps
 /// sessions and queued QoS 1 messages on disk across a <see cref="Stop"/> (SIGTERM, as <c>systemctl stop</c>) and the
 /// next <see cref="Start"/>, so a persistent subscriber misses nothing published while it reconnects.
 /// </summary>
@@ -13,11 +13,15 @@ public sealed class BenchmarkBroker : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "gc-bench-mosquitto-" + Guid.NewGuid().ToString("N"));
     private readonly bool _persistent;
+    private readonly int _nice;
     private Process? _process;
 
-    public BenchmarkBroker(bool persistent = false)
+    /// <param name="persistent">Whether sessions survive a stop.</param>
+    /// <param name="nice">The broker process's nice value (0 = the benchmark's own priority).</param>
+    public BenchmarkBroker(bool persistent = false, int nice = 10)
     {
         _persistent = persistent;
+        _nice = nice;
         Directory.CreateDirectory(_directory);
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -35,7 +39,7 @@ public sealed class BenchmarkBroker : IDisposable
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // A unit's broker runs on another machine; here it shares the benchmark's cores, so it runs at a lower priority
         // (nice execs mosquitto: same process) to keep its own CPU time out of the door path's figures.
-        var process = new Process { StartInfo = new ProcessStartInfo("nice") { ArgumentList = { "-n", "10", "/usr/sbin/mosquitto", "-c", config }, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false } };
+        var process = new Process { StartInfo = new ProcessStartInfo("nice") { ArgumentList = { "-n", _nice.ToString(System.Globalization.CultureInfo.InvariantCulture), "/usr/sbin/mosquitto", "-c", config }, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false } };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data?.Contains(" running", StringComparison.Ordinal) == true)

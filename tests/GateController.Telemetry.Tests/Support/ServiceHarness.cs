@@ -50,6 +50,9 @@ public sealed class ServiceHarness : IAsyncDisposable
             BrokerHost = "127.0.0.1",
             BrokerPort = brokerPort,
             FirmwareVersion = "1.2.3",
+
+            // The fake clock does not move by itself: a batch interval would hold every pass after the first.
+            EventBatchInterval = TimeSpan.Zero,
         };
         CommandFactory.AddTechnicians(options);
         configure?.Invoke(options);
