@@ -46,7 +46,16 @@ public sealed class TelemetryServiceOptions
     public TimeSpan ReconnectDelayMinimum { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest reconnect delay.</summary>
-    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(4);
+    public TimeSpan ReconnectDelayMaximum { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The nice value (0–19) of the threads that publish events and run the MQTT network loop: above the door path's,
+    /// so publishing never takes the door path's time.
+    /// </summary>
+    public int BackgroundThreadNice { get; set; } = 10;
+
+    /// <summary>How long events gather before the publishing thread sends them in one pass (0–1 s).</summary>
+    public TimeSpan EventBatchInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Whether events carry the resident's pseudonymous id.</summary>
     public bool PublishResidentIds { get; set; }
@@ -70,6 +79,8 @@ public sealed class TelemetryServiceOptions
         HealthInterval = HealthInterval,
         ReconnectDelayMinimum = ReconnectDelayMinimum,
         ReconnectDelayMaximum = ReconnectDelayMaximum,
+        BackgroundThreadNice = BackgroundThreadNice,
+        EventBatchInterval = EventBatchInterval,
         PublishResidentIds = PublishResidentIds,
         HomeAssistantDiscovery = HomeAssistantDiscovery,
     };

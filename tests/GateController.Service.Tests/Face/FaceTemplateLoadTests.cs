@@ -121,7 +121,7 @@ public sealed class FaceTemplateLoadTests : IDisposable
         StoreTemplates(residents: 2, templatesEach: 1);
 
         Assert.Throws<OperationCanceledException>(() => FaceRecognition.Open(
-            new FaceRecognitionOptions { ModelDirectory = FaceGateFrames.ModelDirectory, ManifestPath = FaceGateFrames.ManifestPath },
+            new FaceRecognitionOptions { ModelDirectory = RepositoryLayout.ModelDirectory, ManifestPath = RepositoryLayout.ManifestPath },
             _harness.Store,
             new CancellationToken(canceled: true)));
     }
