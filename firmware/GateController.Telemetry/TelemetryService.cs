@@ -44,6 +44,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private int _networkThreadId;
     private int _drainInBatchWindow;
     private int _drainSleeping;
+    private bool _publishResidentIds;
     private long _drainPasses;
     private long _publishedEvents;
     private long _connectCount;
@@ -71,6 +72,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
 
         _options = options;
+        _publishResidentIds = options.PublishResidentIds;
         _healthSource = healthSource;
         _timeProvider = timeProvider;
         _startedAt = timeProvider.GetUtcNow();
@@ -171,6 +173,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
         var discoveryWas = _options.HomeAssistantDiscovery;
         _options.PublishResidentIds = settings.PublishResidentIds;
+        Volatile.Write(ref _publishResidentIds, settings.PublishResidentIds);
         _options.HealthInterval = settings.HealthInterval;
         _options.HomeAssistantDiscovery = settings.HomeAssistantDiscovery;
         Volatile.Read(ref _healthTimer)?.Change(settings.HealthInterval, settings.HealthInterval);
@@ -420,8 +423,10 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         Volatile.Write(ref _connected, 1);
         Interlocked.Exchange(ref _lastConnectionChangeTicks, _timeProvider.GetUtcNow().UtcTicks);
         Interlocked.Increment(ref _connectCount);
-        TryPublishCounted(client, Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Online), retain: true, out _);
+        // Subscribe first: the broker handles one connection's packets in order, so a technician who sees "online"
+        // finds the unit already listening for commands.
         client.Subscribe(Topics.CommandFilter, MqttQualityOfService.AtLeastOnce);
+        TryPublishCounted(client, Topics.Status, Encoding.UTF8.GetBytes(TelemetryStatus.Online), retain: true, out _);
         if (_options.HomeAssistantDiscovery)
         {
             client.Subscribe(HomeAssistantDiscovery.StatusTopic(_options.HomeAssistantPrefix), MqttQualityOfService.AtLeastOnce);
@@ -596,7 +601,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private void DrainThread(MosquittoClient client, CancellationToken stoppingToken)
     {
         LowerBackgroundThreadPriority(ref _drainThreadId);
-        using var payloads = new EventPayloadWriter(_options.PublishResidentIds);
+        using var payloads = new EventPayloadWriter();
         using var batchTimer = _timeProvider.CreateTimer(_ => WakeDrain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var interval = _options.EventBatchInterval;
         var idlePassesBeforeSleep = interval <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(DrainIdleBeforeSleep / interval);
@@ -694,7 +699,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                 Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 0);
             }
 
-            if (!TryPublishCounted(client, Topics.Events, payloads.Write(next), retain: false, out _))
+            if (!TryPublishCounted(client, Topics.Events, payloads.Write(next, Volatile.Read(ref _publishResidentIds)), retain: false, out _))
             {
                 return published;
             }

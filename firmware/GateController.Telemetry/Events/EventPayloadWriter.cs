@@ -12,22 +12,23 @@ internal sealed class EventPayloadWriter : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(512);
     private readonly Utf8JsonWriter _writer;
-    private readonly bool _includeResidentIds;
 
-    /// <summary>Creates the writer; <paramref name="includeResidentIds"/> as <see cref="TelemetryOptions.PublishResidentIds"/>.</summary>
-    public EventPayloadWriter(bool includeResidentIds)
+    /// <summary>Creates the writer.</summary>
+    public EventPayloadWriter()
     {
-        _includeResidentIds = includeResidentIds;
         var options = TelemetryJsonContext.Default.Options;
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth });
     }
 
-    /// <summary>The event's wire form, valid until the next call.</summary>
-    public ReadOnlySpan<byte> Write(in QueuedTelemetryEvent queued)
+    /// <summary>
+    /// The event's wire form, valid until the next call; <paramref name="includeResidentIds"/> as
+    /// <see cref="TelemetryOptions.PublishResidentIds"/> at the time of writing (it can change while the unit runs).
+    /// </summary>
+    public ReadOnlySpan<byte> Write(in QueuedTelemetryEvent queued, bool includeResidentIds)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        JsonSerializer.Serialize(_writer, EventDocument.From(queued.Event, queued.Sequence, _includeResidentIds), TelemetryJsonContext.Default.EventDocument);
+        JsonSerializer.Serialize(_writer, EventDocument.From(queued.Event, queued.Sequence, includeResidentIds), TelemetryJsonContext.Default.EventDocument);
         _writer.Flush();
         return _buffer.WrittenSpan;
     }

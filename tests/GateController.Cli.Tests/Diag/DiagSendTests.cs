@@ -177,7 +177,8 @@ public sealed class DiagSendTests : IDisposable
     }
 
     private static Task<(int Status, string Output, string Error)> SendAsync(string command, RunningUnit unit, int port, string technician, string keyFile, params string[] extra) =>
-        RunWithAsync(["diag", "send", command, "--unit", unit.UnitId, "--technician", technician, "--key-file", keyFile, "--broker", $"127.0.0.1:{port}", .. extra]);
+        // A generous reply timeout: on a loaded machine connecting alone can take seconds; the timeout exit has its own test.
+        RunWithAsync(["diag", "send", command, "--unit", unit.UnitId, "--technician", technician, "--key-file", keyFile, "--broker", $"127.0.0.1:{port}", "--timeout", "60", .. extra]);
 
     private string KeyFile(byte[] key)
     {

@@ -15,7 +15,7 @@ public sealed class SignedCommandTests(TelemetryGatecontrollerd unit) : IClassFi
     {
         var keyFile = await unit.AddTechnicianAsync("e2e-ping", mayReleaseDoor: false);
 
-        var (status, output, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-ping", "--key-file", keyFile);
+        var (status, output, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-ping", "--key-file", keyFile, "--timeout", "60");
 
         Assert.True(status == 0, $"{error}\ngatecontrollerd:\n{unit.Log}");
         Assert.Equal("ping: pong" + Environment.NewLine, output);
@@ -29,7 +29,7 @@ public sealed class SignedCommandTests(TelemetryGatecontrollerd unit) : IClassFi
     {
         var keyFile = await unit.AddTechnicianAsync("e2e-door", mayReleaseDoor: true);
 
-        var (status, output, error) = await unit.GatectlAsync("diag", "send", "door-release", "--unit", Unit, "--technician", "e2e-door", "--key-file", keyFile, "--json");
+        var (status, output, error) = await unit.GatectlAsync("diag", "send", "door-release", "--unit", Unit, "--technician", "e2e-door", "--key-file", keyFile, "--timeout", "60", "--json");
 
         Assert.True(status == 0, $"{error}\ngatecontrollerd:\n{unit.Log}");
         var reply = JsonNode.Parse(output)!;
@@ -44,7 +44,7 @@ public sealed class SignedCommandTests(TelemetryGatecontrollerd unit) : IClassFi
     {
         var keyFile = await unit.AddTechnicianAsync("e2e-nodoor", mayReleaseDoor: false);
 
-        var (status, output, error) = await unit.GatectlAsync("diag", "send", "door-release", "--unit", Unit, "--technician", "e2e-nodoor", "--key-file", keyFile);
+        var (status, output, error) = await unit.GatectlAsync("diag", "send", "door-release", "--unit", Unit, "--technician", "e2e-nodoor", "--key-file", keyFile, "--timeout", "60");
 
         Assert.Equal(GateController.Cli.GatectlCommandLine.ExitFailure, status);
         Assert.Empty(output);
@@ -57,7 +57,7 @@ public sealed class SignedCommandTests(TelemetryGatecontrollerd unit) : IClassFi
         var keyFile = Path.Combine(unit.Directory, "stranger.key");
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(new byte[32]));
 
-        var (status, _, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "stranger", "--key-file", keyFile);
+        var (status, _, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "stranger", "--key-file", keyFile, "--timeout", "60");
 
         Assert.Equal(GateController.Cli.GatectlCommandLine.ExitFailure, status);
         Assert.Equal("gatectl: ping refused: unknown technician" + Environment.NewLine, error);
@@ -67,10 +67,10 @@ public sealed class SignedCommandTests(TelemetryGatecontrollerd unit) : IClassFi
     public async Task DiagSend_RemovedTechnician_RefusedAtOnce()
     {
         var keyFile = await unit.AddTechnicianAsync("e2e-gone", mayReleaseDoor: true);
-        Assert.Equal(0, (await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-gone", "--key-file", keyFile)).Status);
+        Assert.Equal(0, (await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-gone", "--key-file", keyFile, "--timeout", "60")).Status);
 
         var removed = await unit.GatectlAsync("technician", "remove", "e2e-gone", "--operator", TelemetryGatecontrollerd.Installer);
-        var (status, _, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-gone", "--key-file", keyFile);
+        var (status, _, error) = await unit.GatectlAsync("diag", "send", "ping", "--unit", Unit, "--technician", "e2e-gone", "--key-file", keyFile, "--timeout", "60");
 
         Assert.Equal(0, removed.Status);
         Assert.Equal(GateController.Cli.GatectlCommandLine.ExitFailure, status);

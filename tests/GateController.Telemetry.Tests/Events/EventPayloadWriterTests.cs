@@ -22,22 +22,22 @@ public sealed class EventPayloadWriterTests
     [MemberData(nameof(Events))]
     public void Write_AnyEvent_SameBytesAsTheSerializer(TelemetryEvent telemetryEvent, bool includeResidentIds)
     {
-        using var writer = new EventPayloadWriter(includeResidentIds);
+        using var writer = new EventPayloadWriter();
         var queued = new QueuedTelemetryEvent(1234, telemetryEvent);
         var expected = JsonSerializer.SerializeToUtf8Bytes(EventDocument.From(telemetryEvent, 1234, includeResidentIds), TelemetryJsonContext.Default.EventDocument);
 
-        Assert.Equal(expected, writer.Write(queued).ToArray());
+        Assert.Equal(expected, writer.Write(queued, includeResidentIds).ToArray());
     }
 
     [Fact]
     public void Write_LongThenShortEvent_SecondHoldsOnlyItsOwnBytes()
     {
-        using var writer = new EventPayloadWriter(includeResidentIds: true);
+        using var writer = new EventPayloadWriter();
         var longEvent = new TelemetryEvent(TelemetryEventKind.AccessDenied, At, "a-rather-long-door-name", "second-factor-required") { Method = CredentialKind.Card, ResidentId = ResidentId.Parse("R0042") };
         var shortEvent = new TelemetryEvent(TelemetryEventKind.Tamper, At, "x");
 
-        var first = writer.Write(new QueuedTelemetryEvent(1, longEvent)).ToArray();
-        var second = writer.Write(new QueuedTelemetryEvent(2, shortEvent)).ToArray();
+        var first = writer.Write(new QueuedTelemetryEvent(1, longEvent), includeResidentIds: true).ToArray();
+        var second = writer.Write(new QueuedTelemetryEvent(2, shortEvent), includeResidentIds: true).ToArray();
 
         Assert.True(second.Length < first.Length);
         using var document = JsonDocument.Parse(second);
@@ -49,14 +49,14 @@ public sealed class EventPayloadWriterTests
     [Fact]
     public void Write_SteadyState_AllocatesOnlyTheDocument()
     {
-        using var writer = new EventPayloadWriter(includeResidentIds: false);
+        using var writer = new EventPayloadWriter();
         var queued = new QueuedTelemetryEvent(99, new TelemetryEvent(TelemetryEventKind.AccessDenied, At, "front", "unknown-credential") { Method = CredentialKind.Card });
-        var payloadLength = writer.Write(queued).Length;
+        var payloadLength = writer.Write(queued, includeResidentIds: false).Length;
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++)
         {
-            writer.Write(queued);
+            writer.Write(queued, includeResidentIds: false);
         }
 
         var perEvent = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
