@@ -53,13 +53,19 @@ internal sealed class ServiceUnit : IDisposable
         File.WriteAllText(ConfigFile, $$"""
             {
               "Store": { "DataDirectory": "{{data}}", "KeyFile": "{{keyFile}}", "WalReserveKilobytes": 0 },
-              "Admin": { "Socket": "{{Path.Combine(Directory, "admin.sock")}}" },
+              "Admin": { "Socket": "{{AdminSocket}}", "Operators": [ { "name": "{{Technician}}", "role": "technician" } ] },
               "Face": { "Enabled": {{(face ? "true" : "false")}}, "ModelDirectory": "{{models}}", "ManifestPath": "{{manifest}}" }
             }
             """);
     }
 
+    /// <summary>The operator with the technician role, for a face identify test against the running unit.</summary>
+    public const string Technician = "bench-technician";
+
     public string Directory => _directory.FullName;
+
+    /// <summary>The unit's admin socket.</summary>
+    public string AdminSocket => Path.Combine(Directory, "admin.sock");
 
     public string ConfigFile { get; }
 
@@ -70,6 +76,40 @@ internal sealed class ServiceUnit : IDisposable
         {
             var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
             return Path.Combine(RepositoryLayout.Root, "firmware", "GateController.Service", "bin", configuration, "net10.0", "gatecontrollerd.dll");
+        }
+    }
+
+    /// <summary>gatectl.dll from the same build configuration.</summary>
+    public static string GatectlAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+            return Path.Combine(RepositoryLayout.Root, "firmware", "GateController.Cli", "bin", configuration, "net10.0", "gatectl.dll");
+        }
+    }
+
+    /// <summary>Runs <c>gatectl face identify</c> on <paramref name="photo"/> against the running unit: the whole face pipeline and a 1:N search in the service.</summary>
+    public void IdentifyFace(string photo)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { GatectlAssembly, "face", "identify", "--photo", photo, "--socket", AdminSocket, "--operator", Technician, "--json" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"gatectl face identify exited {process.ExitCode}: {error}{output.Result}");
         }
     }
 
