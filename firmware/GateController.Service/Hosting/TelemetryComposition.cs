@@ -1,4 +1,5 @@
 using GateController.Core.Door;
+using GateController.Hardware.Door;
 using GateController.Service.Configuration;
 using GateController.Service.Health;
 using GateController.Storage;
@@ -69,7 +70,7 @@ public static class TelemetryComposition
             new SystemHealthProbe(new SystemHealthProbeOptions { DataDirectory = options.Store.DataDirectory }), sources, timeProvider);
         var handlers = new TelemetryCommandHandlers
         {
-            SelfTestAsync = (relay, _) => Task.FromResult(SelfTest(readiness, relay)),
+            SelfTestAsync = (relay, cancellationToken) => SelfTestAsync(readiness, relay, timeProvider, cancellationToken),
             DoorReleaseAsync = async (technician, cancellationToken) =>
             {
                 if (DoorPath(readiness) is not { } door)
@@ -139,20 +140,28 @@ public static class TelemetryComposition
     private static DoorPath.GateDoorPath? DoorPath(ServiceReadiness readiness) =>
         readiness.DoorPath.IsCompletedSuccessfully ? readiness.DoorPath.Result : null;
 
-    private static CommandOutcome SelfTest(ServiceReadiness readiness, bool relay)
+    private static async Task<CommandOutcome> SelfTestAsync(ServiceReadiness readiness, bool relay, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         if (DoorPath(readiness) is not { } door)
         {
             return CommandOutcome.Failure("no door path on this unit");
         }
 
-        door.Io.PlayBuzzer(Hardware.Door.BuzzerPattern.Granted);
         if (relay)
         {
             _ = door.ReleaseAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
         }
 
-        return CommandOutcome.Success(relay ? "buzzer played; relay released for 1 s" : "buzzer played");
+        try
+        {
+            await DoorIndicatorSelfTest.RunAsync(door.Io, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException fault)
+        {
+            return CommandOutcome.Failure("indicators: " + fault.Message);
+        }
+
+        return CommandOutcome.Success(relay ? "both LEDs lit for 1 s and the buzzer beeped; relay released for 1 s" : "both LEDs lit for 1 s and the buzzer beeped");
     }
 
     private static HealthStoreCounts StoreCounts(IGateStore store)
