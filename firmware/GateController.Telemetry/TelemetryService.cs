@@ -46,6 +46,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private int _drainSleeping;
     private bool _publishResidentIds;
     private long _drainPasses;
+    private long _drainLooks;
     private long _publishedEvents;
     private long _connectCount;
     private long _healthPublished;
@@ -127,6 +128,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
     /// <summary>Publishing passes that sent at least one event.</summary>
     internal long DrainPasses => Interlocked.Read(ref _drainPasses);
+
+    /// <summary>Publishing passes, with or without events to send.</summary>
+    internal long DrainLooks => Interlocked.Read(ref _drainLooks);
 
     /// <summary>Whether the publishing thread is waiting for the batch interval to end before its next pass.</summary>
     internal bool DrainInBatchWindow => Volatile.Read(ref _drainInBatchWindow) == 1;
@@ -621,7 +625,9 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                     WaitForBatchWindow(batchTimer, interval, stoppingToken);
                 }
 
-                if (DrainOnce(client, payloads) > 0)
+                var published = DrainOnce(client, payloads);
+                Interlocked.Increment(ref _drainLooks);
+                if (published > 0)
                 {
                     Interlocked.Increment(ref _drainPasses);
                     idlePasses = 0;
