@@ -115,7 +115,7 @@ public sealed class FaceTemplateStreamTests : IDisposable
         Store.AddFaceTemplate(first, Model, StoreHarness.Embedding(2), "op");
         var other = Store.AddFaceTemplate(second, Model, StoreHarness.Embedding(3), "op");
 
-        _harness.EditFile("UPDATE resident_keys SET wrapped_key = CAST(X'00' || substr(wrapped_key, 2) AS BLOB) WHERE resident_id = 'R0001'");
+        _harness.EditFile("UPDATE resident_keys SET wrapped_key = CAST((CASE WHEN substr(wrapped_key, 1, 1) = X'00' THEN X'01' ELSE X'00' END) || substr(wrapped_key, 2) AS BLOB) WHERE resident_id = 'R0001'");
         var (report, seen) = Stream();
 
         Assert.Equal(new FaceTemplateLoadReport(1, 2), report);

@@ -71,7 +71,7 @@ public sealed class FaceTemplateTests : IDisposable
     [InlineData("UPDATE face_templates SET sealed = substr(sealed, 1, 40) || CASE WHEN substr(sealed, 41, 1) = X'FF' THEN X'00' ELSE X'FF' END || substr(sealed, 42)")]
     [InlineData("UPDATE face_templates SET sealed = CAST(substr(sealed, 1, 40) || CASE WHEN substr(sealed, 41, 1) = X'FF' THEN X'00' ELSE X'FF' END || substr(sealed, 42) AS BLOB)")]
     [InlineData("UPDATE face_templates SET sealed = substr(sealed, 1, length(sealed) - 4)")]
-    [InlineData("UPDATE resident_keys SET wrapped_key = CAST(X'00' || substr(wrapped_key, 2) AS BLOB)")]
+    [InlineData("UPDATE resident_keys SET wrapped_key = CAST((CASE WHEN substr(wrapped_key, 1, 1) = X'00' THEN X'01' ELSE X'00' END) || substr(wrapped_key, 2) AS BLOB)")]
     [InlineData("UPDATE face_templates SET id = 'ffffffffffffffffffffffffffffffff'")]
     public void LoadFaceTemplates_TamperedRow_ThrowsDecryptionFailed(string tamper)
     {
