@@ -44,7 +44,6 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
     private int _networkThreadId;
     private int _drainInBatchWindow;
     private int _drainSleeping;
-    private bool _publishResidentIds;
     private long _drainPasses;
     private long _drainLooks;
     private long _publishedEvents;
@@ -73,7 +72,6 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
         }
 
         _options = options;
-        _publishResidentIds = options.PublishResidentIds;
         _healthSource = healthSource;
         _timeProvider = timeProvider;
         _startedAt = timeProvider.GetUtcNow();
@@ -177,7 +175,6 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
 
         var discoveryWas = _options.HomeAssistantDiscovery;
         _options.PublishResidentIds = settings.PublishResidentIds;
-        Volatile.Write(ref _publishResidentIds, settings.PublishResidentIds);
         _options.HealthInterval = settings.HealthInterval;
         _options.HomeAssistantDiscovery = settings.HomeAssistantDiscovery;
         Volatile.Read(ref _healthTimer)?.Change(settings.HealthInterval, settings.HealthInterval);
@@ -705,7 +702,7 @@ public sealed class TelemetryService : BackgroundService, IDiagnosticsSink
                 Interlocked.Exchange(ref _drainWaitingForAcknowledgement, 0);
             }
 
-            if (!TryPublishCounted(client, Topics.Events, payloads.Write(next, Volatile.Read(ref _publishResidentIds)), retain: false, out _))
+            if (!TryPublishCounted(client, Topics.Events, payloads.Write(next, _options.PublishResidentIds), retain: false, out _))
             {
                 return published;
             }
