@@ -324,19 +324,6 @@ public sealed partial class GateStore
     }
 
     /// <inheritdoc />
-    public void RecordFaceTemplateUse(string templateId)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(templateId);
-        Run("recording a face template use", () =>
-        {
-            using var update = Command(null, "UPDATE face_templates SET last_used_ms = $now WHERE id = $id");
-            update.Parameters.AddWithValue("$now", NowMilliseconds());
-            update.Parameters.AddWithValue("$id", templateId);
-            return update.ExecuteNonQuery();
-        });
-    }
-
-    /// <inheritdoc />
     public int DeleteFaceData(ResidentId id, string? operatorId) => Run("deleting face data", () =>
     {
         int deleted;

@@ -104,9 +104,6 @@ public interface IGateStore : IDisposable, IGateStoreReports, ITechnicianKeyStor
     /// </summary>
     IReadOnlyList<FaceTemplate> LoadFaceTemplates();
 
-    /// <summary>Notes that a template matched now (it is not "unused" for retention).</summary>
-    void RecordFaceTemplateUse(string templateId);
-
     /// <summary>
     /// Streams the face templates the matcher may use: those of <paramref name="modelId"/> whose resident is active
     /// and has an active face consent (P2). Each is decrypted into one pinned buffer, handed to

@@ -123,17 +123,5 @@ public sealed class FaceTemplateTests : IDisposable
         Assert.Throws<ArgumentException>(() => Store.AddFaceTemplate(id, "m", new float[length], "op"));
     }
 
-    [Fact]
-    public void RecordFaceTemplateUse_UpdatesLastUsed()
-    {
-        var id = EnrollableResident();
-        var template = Store.AddFaceTemplate(id, "m", StoreHarness.Embedding(1), "op");
-        _harness.Time.Advance(TimeSpan.FromDays(10));
-
-        Store.RecordFaceTemplateUse(template.TemplateId);
-
-        Assert.Equal(_harness.Time.GetUtcNow(), Assert.Single(Store.ListFaceTemplates(id)).LastUsedAt);
-    }
-
     public void Dispose() => _harness.Dispose();
 }

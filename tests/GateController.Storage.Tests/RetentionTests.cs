@@ -22,7 +22,7 @@ public sealed class RetentionTests : IDisposable
         var staleB = Store.AddFaceTemplate(stale, "m", StoreHarness.Embedding(2), "op");
         var kept = Store.AddFaceTemplate(fresh, "m", StoreHarness.Embedding(3), "op");
         _harness.Time.Advance(TimeSpan.FromDays(300));
-        Store.RecordFaceTemplateUse(kept.TemplateId);
+        Store.RecordFaceMatch(fresh, "m");
         _harness.Time.Advance(TimeSpan.FromDays(66));
 
         var report = Store.ApplyRetention();
