@@ -148,9 +148,8 @@ public sealed partial class GateStore
             if (visitorHash is not null)
             {
                 // The PIN would be found before the visitor code, letting the visitor in as this resident.
-                using var code = Command(transaction, "SELECT 1 FROM visitor_codes WHERE code_hash = $hash AND revoked_ms IS NULL AND valid_until_ms > $now");
-                code.Parameters.AddWithValue("$hash", visitorHash);
-                code.Parameters.AddWithValue("$now", NowMilliseconds());
+                using var code = ActiveVisitorCodeQuery(transaction, NowMilliseconds(), out var hash);
+                hash.Value = visitorHash;
                 if (code.ExecuteScalar() is not null)
                 {
                     throw new StoreException(StoreErrorCode.PinInUse, "PIN already in use; choose another PIN");

@@ -286,9 +286,7 @@ public sealed partial class GateStore
     /// </summary>
     private void RefuseVisitorCodePins(SqliteTransaction transaction, List<PreparedImportRow> prepared, long now)
     {
-        using var code = Command(transaction, "SELECT 1 FROM visitor_codes WHERE code_hash = $hash AND revoked_ms IS NULL AND valid_until_ms > $now");
-        var hash = code.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
-        code.Parameters.AddWithValue("$now", now);
+        using var code = ActiveVisitorCodeQuery(transaction, now, out var hash);
         var refused = new List<string>();
         for (var index = 0; index < prepared.Count; index++)
         {

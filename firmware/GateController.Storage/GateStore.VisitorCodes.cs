@@ -190,6 +190,19 @@ public sealed partial class GateStore
         return consumed is not null;
     }
 
+    /// <summary>
+    /// "Is this the hash of an active visitor code?" (not revoked, not expired at <paramref name="now"/>), prepared once
+    /// and asked with <paramref name="hash"/> set: a PIN equal to such a code would be found first and let the visitor
+    /// in as the resident, so setting or importing such a PIN is refused.
+    /// </summary>
+    private SqliteCommand ActiveVisitorCodeQuery(SqliteTransaction transaction, long now, out SqliteParameter hash)
+    {
+        var command = Command(transaction, "SELECT 1 FROM visitor_codes WHERE code_hash = $hash AND revoked_ms IS NULL AND valid_until_ms > $now");
+        hash = command.Parameters.Add(new SqliteParameter { ParameterName = "$hash" });
+        command.Parameters.AddWithValue("$now", now);
+        return command;
+    }
+
     private static bool IsValidVisitorCode(string? code) =>
         code is { Length: >= 6 and <= 8 } && code.All(char.IsAsciiDigit);
 
