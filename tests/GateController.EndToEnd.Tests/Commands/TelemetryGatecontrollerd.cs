@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using GateController.Cli;
 
@@ -17,9 +15,7 @@ public sealed class TelemetryGatecontrollerd : IAsyncLifetime
     /// <summary>The operator with the installer role.</summary>
     public const string Installer = "zhao";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly StringBuilder _log = new();
-    private Process? _process;
+    private GatecontrollerdProcess? _service;
 
     /// <summary>The broker the unit and the technician use.</summary>
     public MosquittoBroker Broker { get; } = new();
@@ -31,16 +27,7 @@ public sealed class TelemetryGatecontrollerd : IAsyncLifetime
     public string SocketPath => Path.Combine(Directory, "admin.sock");
 
     /// <summary>What the service printed so far, for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _service?.Log ?? string.Empty;
 
     public async Task InitializeAsync()
     {
@@ -59,48 +46,20 @@ public sealed class TelemetryGatecontrollerd : IAsyncLifetime
         };
         var configurationFile = Path.Combine(Directory, "gatecontroller.json");
         await File.WriteAllTextAsync(configurationFile, configuration.ToJsonString());
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "gatecontrollerd.dll"), "--simulate", "--config", configurationFile,
-                     "--data-dir", Path.Combine(Directory, "data"), "--key-file", keyFile, "--admin-socket", SocketPath,
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        _service = GatecontrollerdProcess.Start(configurationFile, Path.Combine(Directory, "data"), keyFile, SocketPath);
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("gatecontrollerd did not start");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilOnlineAsync();
+        // Ready when the admin API answers and the unit reports no mqtt trouble: it is online on the broker.
+        await _service.WaitUntilAsync(
+            () => GatectlAsync("status", "--json", "--operator", Installer),
+            output => !(JsonNode.Parse(output)?.ToJsonString().Contains("\"subsystem\":\"mqtt\"", StringComparison.Ordinal) ?? true),
+            "online on the broker");
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { } process)
+        if (_service is { } service)
         {
-            if (!process.HasExited)
-            {
-                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    await kill.WaitForExitAsync();
-                }
-
-                using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await process.WaitForExitAsync(patience.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-
-            process.Dispose();
+            await service.DisposeAsync();
         }
 
         Broker.Dispose();
@@ -126,45 +85,5 @@ public sealed class TelemetryGatecontrollerd : IAsyncLifetime
         var (status, _, error) = await GatectlAsync(mayReleaseDoor ? [.. args, "--may-release-door"] : args);
         Assert.True(status == 0, $"technician add: {error}\ngatecontrollerd:\n{Log}");
         return keyFile;
-    }
-
-    private async Task WaitUntilOnlineAsync()
-    {
-        // Ready when the admin API answers and the unit's retained status on the broker is online.
-        using var giveUp = new CancellationTokenSource(StartTimeout);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var lastProblem = "no answer yet";
-        while (true)
-        {
-            Assert.False(_process!.HasExited, $"gatecontrollerd exited during start-up:\n{Log}");
-            var (status, output, error) = await GatectlAsync("status", "--json", "--operator", Installer);
-            if (status == 0 && !(JsonNode.Parse(output)?.ToJsonString().Contains("\"subsystem\":\"mqtt\"", StringComparison.Ordinal) ?? true))
-            {
-                return;
-            }
-
-            lastProblem = status == 0 ? output : error;
-            try
-            {
-                await poll.WaitForNextTickAsync(giveUp.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"gatecontrollerd --simulate was not online on the broker within {StartTimeout.TotalSeconds} s ({lastProblem.Trim()}):\n{Log}");
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
     }
 }

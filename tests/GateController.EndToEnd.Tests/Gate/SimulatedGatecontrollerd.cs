@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using GateController.Cli;
 
@@ -21,11 +19,7 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
     /// <summary>The consent notice version in force.</summary>
     public const string NoticeVersion = "2026-01";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
-
-    private readonly StringBuilder _log = new();
-    private Process? _process;
+    private GatecontrollerdProcess? _service;
 
     /// <summary>The temporary directory holding everything of this unit.</summary>
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "gc-e2e-" + Guid.NewGuid().ToString("N")[..10]);
@@ -40,16 +34,7 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
     public string DatabasePath => Path.Combine(DataDirectory, "gate.db");
 
     /// <summary>What the service printed so far, for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _service?.Log ?? string.Empty;
 
     public async Task InitializeAsync()
     {
@@ -59,54 +44,20 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
         Assert.True(provisioned.Status == 0, provisioned.Error);
         var configuration = WriteConfiguration();
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "gatecontrollerd.dll"), "--simulate", "--config", configuration,
-                     "--data-dir", DataDirectory, "--key-file", keyFile, "--admin-socket", SocketPath,
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        _service = GatecontrollerdProcess.Start(configuration, DataDirectory, keyFile, SocketPath);
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("gatecontrollerd did not start");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitUntilFaceReadyAsync();
+        // The door path is live first and the models load after it; the tests need both.
+        await _service.WaitUntilAsync(
+            () => GatectlAsync("status", "--json", "--operator", Installer),
+            output => JsonNode.Parse(output)?["face"]?["available"]?.GetValue<bool>() == true,
+            "ready with face recognition");
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { } process)
+        if (_service is { } service)
         {
-            if (!process.HasExited)
-            {
-                // SIGTERM: the service stops cleanly (removes its socket, closes the store); SIGKILL only if it hangs.
-                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                {
-                    await kill.WaitForExitAsync();
-                }
-
-                using var patience = new CancellationTokenSource(StopTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(patience.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync();
-                }
-            }
-
-            process.Dispose();
+            await service.DisposeAsync();
         }
 
         System.IO.Directory.Delete(Directory, recursive: true);
@@ -220,46 +171,5 @@ public sealed class SimulatedGatecontrollerd : IAsyncLifetime
         var path = Path.Combine(Directory, "gatecontroller.json");
         File.WriteAllText(path, configuration.ToJsonString());
         return path;
-    }
-
-    private async Task WaitUntilFaceReadyAsync()
-    {
-        // The door path is live first and the models load after it; the tests need both. Polled, since the service is
-        // another process and says nothing to this one when it is ready.
-        using var giveUp = new CancellationTokenSource(StartTimeout);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var lastProblem = "no answer yet";
-        while (true)
-        {
-            Assert.False(_process!.HasExited, $"gatecontrollerd exited with {(_process.HasExited ? _process.ExitCode : 0)} during start-up:\n{Log}");
-            var (status, output, error) = await GatectlAsync("status", "--json", "--operator", Installer);
-            if (status == 0 && JsonNode.Parse(output)?["face"]?["available"]?.GetValue<bool>() == true)
-            {
-                return;
-            }
-
-            lastProblem = status == 0 ? output : error;
-            try
-            {
-                await poll.WaitForNextTickAsync(giveUp.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"gatecontrollerd --simulate was not ready with face recognition within {StartTimeout.TotalSeconds} s ({lastProblem.Trim()}):\n{Log}");
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
     }
 }
